@@ -1,0 +1,67 @@
+//! The run loop: each planned pass in order, its changes checked, mapped back
+//! onto the original input and merged into the edit list.
+
+use crate::compose::{compose, to_original};
+use crate::edit::{Cleaned, Edit, Stats};
+use crate::error::Error;
+use crate::options::Options;
+use crate::report::{Change, Report};
+
+/// Cleans `input`. See [`crate::clean`].
+pub fn run(input: &str, options: &Options) -> Result<Cleaned, Error> {
+    let plan = options.plan()?;
+    let mut stats = Stats { input_bytes: input.len(), ..Stats::default() };
+    let mut text = input.to_string();
+    let mut edits: Vec<Edit> = Vec::new();
+    for pass in plan {
+        let mut report = Report::new();
+        (pass.run)(&text, options, &mut report);
+        stats.passes.push(pass.name.to_string());
+        for w in report.warnings.drain(..) {
+            stats.warnings.push(format!("{}: {w}", pass.name));
+        }
+        for mut stamp in report.timestamps.drain(..) {
+            stamp.start = to_original(&edits, stamp.start);
+            stamp.end = to_original(&edits, stamp.end).max(stamp.start);
+            stats.timestamps.push(stamp);
+        }
+        let changes = checked(&text, std::mem::take(&mut report.changes), pass.name, &mut stats.warnings);
+        if changes.is_empty() {
+            continue;
+        }
+        let (next, merged) = compose(input, &text, edits, changes, pass.name);
+        text = next;
+        edits = merged;
+    }
+    for e in &edits {
+        for s in &e.steps {
+            *stats.changes_by_pass.entry(s.pass.clone()).or_default() += 1;
+        }
+    }
+    stats.timestamps.sort_by_key(|t| t.start);
+    stats.output_bytes = text.len();
+    Ok(Cleaned { text, edits, stats })
+}
+
+/// Keeps the changes a pass got right: in order, not overlapping, on `char`
+/// boundaries. A pass that breaks these rules has a bug; dropping its bad change
+/// (and saying so) loses no text, where panicking would lose all of it.
+fn checked(text: &str, changes: Vec<Change>, pass: &str, warnings: &mut Vec<String>) -> Vec<Change> {
+    let mut kept = Vec::with_capacity(changes.len());
+    let mut at = 0;
+    for c in changes {
+        let ok = c.start >= at
+            && c.start <= c.end
+            && c.end <= text.len()
+            && text.is_char_boundary(c.start)
+            && text.is_char_boundary(c.end);
+        debug_assert!(ok, "pass {pass} reported a bad change {c:?} (previous end {at})");
+        if ok {
+            at = c.end;
+            kept.push(c);
+        } else {
+            warnings.push(format!("{pass}: ignored a malformed change at {}..{} (rule {})", c.start, c.end, c.rule));
+        }
+    }
+    kept
+}
