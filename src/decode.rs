@@ -15,7 +15,16 @@ pub fn decode(bytes: &[u8]) -> (String, Decoding) {
     };
     if let Ok(s) = std::str::from_utf8(bytes) {
         let confidence = if bom || !s.is_ascii() { 1.0 } else { 0.99 };
-        return (s.to_string(), Decoding { encoding: "UTF-8".into(), confidence, bom, replaced: 0, invalid: 0 });
+        return (
+            s.to_string(),
+            Decoding {
+                encoding: "UTF-8".into(),
+                confidence,
+                bom,
+                replaced: 0,
+                invalid: 0,
+            },
+        );
     }
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
     let mut invalid = 0;
@@ -43,8 +52,9 @@ pub fn decode(bytes: &[u8]) -> (String, Decoding) {
 /// the C1 control of the same number (as browsers do), so no byte is lost.
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HIGH[(b - 0x80) as usize],

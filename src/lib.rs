@@ -82,6 +82,16 @@ pub fn clean(text: &str, options: &Options) -> Result<Cleaned, Error> {
     pipeline::run(text, options)
 }
 
+/// Like [`clean`], calling `progress(done, pass)` as the passes run: `done` is the
+/// share of the work done (0 to 1), `pass` the pass about to run (empty at the end).
+pub fn clean_with_progress(
+    text: &str,
+    options: &Options,
+    progress: &mut dyn FnMut(f64, &str),
+) -> Result<Cleaned, Error> {
+    pipeline::run_with_progress(text, options, progress)
+}
+
 /// Cleans bytes of unknown encoding: decodes them (see [`decode`]), then cleans
 /// the text. `stats.decoding` says how the bytes were read, and edits are over
 /// the *decoded* text, which is returned as `input`.

@@ -47,8 +47,11 @@ pub static REGISTRY: &[PassInfo] = &[
 
 /// The registered pass called `name`.
 pub fn find(name: &str) -> Result<&'static PassInfo, Error> {
-    REGISTRY.iter().find(|p| p.name == name).ok_or_else(|| Error::UnknownPass {
-        name: name.to_string(),
-        known: REGISTRY.iter().map(|p| p.name).collect(),
-    })
+    REGISTRY
+        .iter()
+        .find(|p| p.name == name)
+        .ok_or_else(|| Error::UnknownPass {
+            name: name.to_string(),
+            known: REGISTRY.iter().map(|p| p.name).collect(),
+        })
 }
