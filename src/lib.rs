@@ -67,8 +67,9 @@ mod options;
 pub mod passes;
 mod pipeline;
 mod report;
+/// The JavaScript API of the npm package (feature `wasm`).
 #[cfg(feature = "wasm")]
-mod wasm;
+pub mod wasm;
 
 pub use edit::{apply_edits, Cleaned, Decoding, Edit, Stats, Step, Timestamp};
 pub use error::Error;

@@ -63,10 +63,10 @@ export interface CleanedBytes extends Cleaned { input: string }
 export interface PassInfo { name: string; gentle: boolean; summary: string }
 "#;
 
-fn options_from(value: JsValue) -> Result<Options, JsError> {
-    if value.is_undefined() || value.is_null() {
+fn options_from(value: Option<JsValue>) -> Result<Options, JsError> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(Options::default());
-    }
+    };
     let generic: serde_value::Value = serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsError::new(&format!("textscrub: options must be an object: {e}")))?;
     let options: Options = serde_path_to_error::deserialize(serde_value::ValueDeserializer::<
@@ -99,8 +99,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn clean(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "((done: number, pass: string) => void) | undefined")]
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
+    #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "(done: number, pass: string) => void")]
     on_progress: Option<js_sys::Function>,
 ) -> Result<Cleaned, JsError> {
     let options = options_from(options)?;
@@ -123,7 +123,7 @@ pub fn clean(
 #[wasm_bindgen(js_name = cleanBytes)]
 pub fn clean_bytes(
     bytes: &[u8],
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<CleanedBytes, JsError> {
     let options = options_from(options)?;
     let (input, cleaned) = crate::clean_bytes(bytes, &options)

@@ -125,17 +125,19 @@ fn repair_word(
 ) {
     let word = &text[start..end];
     let mut present = [0usize; 4];
-    let mut distinctive = [0usize; 4];
     for c in word.chars().filter(|c| c.is_alphabetic()) {
-        let s = Script::of(c);
-        present[s.index()] += 1;
-        if !has_look_alike(c) {
-            distinctive[s.index()] += 1;
-        }
+        present[Script::of(c).index()] += 1;
     }
     let mixed = present[..3].iter().filter(|&&n| n > 0).count();
     if mixed < 2 || present[Script::Other.index()] > 0 {
         return;
+    }
+    let mut distinctive = [0usize; 4];
+    for c in word
+        .chars()
+        .filter(|c| c.is_alphabetic() && !has_look_alike(*c))
+    {
+        distinctive[Script::of(c).index()] += 1;
     }
     let candidates = [Script::Latin, Script::Cyrillic, Script::Greek];
     let best = |counts: &[usize; 4]| {
