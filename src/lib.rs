@@ -99,15 +99,27 @@ pub fn clean_with_progress(
 pub fn clean_bytes(bytes: &[u8], options: &Options) -> Result<(String, Cleaned), Error> {
     let (input, decoding) = decode::decode(bytes);
     let mut cleaned = clean(&input, options)?;
-    if decoding.invalid > 0 {
-        cleaned.stats.warnings.insert(
-            0,
-            format!(
-                "input: {} bytes were not valid {}; each was read as windows-1252 so that no text is lost",
-                decoding.invalid, decoding.encoding
-            ),
-        );
+    if let Some(warning) = decoding_warning(&decoding) {
+        cleaned.stats.warnings.insert(0, warning);
     }
     cleaned.stats.decoding = Some(decoding);
     Ok((input, cleaned))
+}
+
+/// What a user should be told about how their bytes were read, if anything:
+/// bytes that were not UTF-8 (or UTF-16 with a byte-order mark) are a guess.
+fn decoding_warning(d: &Decoding) -> Option<String> {
+    if d.invalid > 0 {
+        return Some(format!(
+            "input: {} bytes were not valid {}; each was read as windows-1252 so that no text is lost",
+            d.invalid, d.encoding
+        ));
+    }
+    let certain = d.encoding == "UTF-8" || (d.bom && d.encoding.starts_with("UTF-16"));
+    (!certain).then(|| {
+        format!(
+            "input: not valid UTF-8; decoded as {} (confidence {:.2})",
+            d.encoding, d.confidence
+        )
+    })
 }

@@ -177,7 +177,7 @@ fn files_are_read_and_missing_files_named() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("page.txt");
     std::fs::write(&file, "line  \n\n\n\nnext\n").unwrap();
-    let o = textscrub(&[file.to_str().unwrap()], b"");
+    let o = textscrub(&["--preset", "gentle", file.to_str().unwrap()], b"");
     assert_eq!(stdout(&o), "line\n\nnext\n", "should clean the file");
     let o = textscrub(&[dir.join("missing.txt").to_str().unwrap()], b"");
     assert!(
