@@ -75,8 +75,11 @@ fn name_like(cx: &Ctx, a: usize, b: usize, max_words: usize) -> bool {
                 words += 1;
                 let raw = cx.raw(i);
                 let capital = raw.chars().next().is_some_and(char::is_uppercase);
-                let particle = cx.word(i).is_some_and(|w| cx.lex.starting_with(w, Kind::Particle).next().is_some());
-                let after_apostrophe = i > a && cx.is_punct(i - 1, &['\'', '\u{2019}']) && cx.glued(i - 1);
+                let particle = cx
+                    .word(i)
+                    .is_some_and(|w| cx.lex.starting_with(w, Kind::Particle).next().is_some());
+                let after_apostrophe =
+                    i > a && cx.is_punct(i - 1, &['\'', '\u{2019}']) && cx.glued(i - 1);
                 if !(capital || particle || after_apostrophe) {
                     return false;
                 }
@@ -93,7 +96,9 @@ fn name_like(cx: &Ctx, a: usize, b: usize, max_words: usize) -> bool {
         }
     }
     if let Some(l) = last {
-        if cx.is_punct(l, &['.']) && !(l > a && cx.raw(l - 1).chars().count() <= 3 && cx.kind(l - 1) == Some(Tk::Word)) {
+        if cx.is_punct(l, &['.'])
+            && !(l > a && cx.raw(l - 1).chars().count() <= 3 && cx.kind(l - 1) == Some(Tk::Word))
+        {
             return false;
         }
     }
@@ -117,8 +122,14 @@ pub fn classify(cx: &Ctx, stamps: &[Stamp], allow: Allow) -> Verdict {
     if only_stamps {
         if stamps.iter().any(Stamp::is_strong) {
             if allow.lines {
-                let what: Vec<&str> = stamps.iter().map(|s| text(cx, s.start(), s.end())).collect();
-                v.whole = Some(format!("the line holds only the timestamp '{}'", what.join("', '")));
+                let what: Vec<&str> = stamps
+                    .iter()
+                    .map(|s| text(cx, s.start(), s.end()))
+                    .collect();
+                v.whole = Some(format!(
+                    "the line holds only the timestamp '{}'",
+                    what.join("', '")
+                ));
                 v.removed = (0..stamps.len()).collect();
             } else {
                 v.kept = (0..stamps.len()).collect();
@@ -126,7 +137,9 @@ pub fn classify(cx: &Ctx, stamps: &[Stamp], allow: Allow) -> Verdict {
         } else {
             // Report a dateline only when it is a full calendar date: archive
             // links (`November 2015`) and list dates (`Nov 18`) are not worth it.
-            v.kept = (0..stamps.len()).filter(|&k| stamps[k].has_full_date() && !stamps[k].is_time_range()).collect();
+            v.kept = (0..stamps.len())
+                .filter(|&k| stamps[k].has_full_date() && !stamps[k].is_time_range())
+                .collect();
         }
         return v;
     }
@@ -135,7 +148,11 @@ pub fn classify(cx: &Ctx, stamps: &[Stamp], allow: Allow) -> Verdict {
     }
     let first = (0..n).find(|&i| !is_filler(cx, i)).unwrap_or(0);
     let last = (0..n).rev().find(|&i| !is_filler(cx, i)).unwrap_or(0);
-    let content_end = (0..n).rev().find(|&i| cx.kind(i) != Some(Tk::Space)).and_then(|i| cx.tok(i)).map_or(0, |t| t.end);
+    let content_end = (0..n)
+        .rev()
+        .find(|&i| cx.kind(i) != Some(Tk::Space))
+        .and_then(|i| cx.tok(i))
+        .map_or(0, |t| t.end);
     let mut taken_to = 0;
     if let Some(s) = stamps.first().filter(|s| s.start() == first) {
         if let Some(cut) = start_cut(cx, s, last) {
@@ -145,7 +162,10 @@ pub fn classify(cx: &Ctx, stamps: &[Stamp], allow: Allow) -> Verdict {
         }
     }
     let li = stamps.len() - 1;
-    if let Some(s) = stamps.last().filter(|s| s.end() == last + 1 && !v.removed.contains(&li)) {
+    if let Some(s) = stamps
+        .last()
+        .filter(|s| s.end() == last + 1 && !v.removed.contains(&li))
+    {
         if let Some(cut) = end_cut(cx, s, first, content_end) {
             if cut.start >= taken_to {
                 v.cuts.push(cut);
@@ -163,7 +183,12 @@ fn start_cut(cx: &Ctx, s: &Stamp, last: usize) -> Option<Cut> {
     let stamp = text(cx, a, e);
     if cx.kind(e) == Some(Tk::Word) && cx.glued(e - 1) && s.is_strong() {
         let end = cx.tok(e)?.start;
-        return Some(Cut { start, end, rule: "glued-stamp", reason: format!("timestamp '{stamp}' glued to '{}'", cx.raw(e)) });
+        return Some(Cut {
+            start,
+            end,
+            rule: "glued-stamp",
+            reason: format!("timestamp '{stamp}' glued to '{}'", cx.raw(e)),
+        });
     }
     let mut k = cx.skip_space(e);
     let spaced = k > e;
@@ -173,7 +198,14 @@ fn start_cut(cx: &Ctx, s: &Stamp, last: usize) -> Option<Cut> {
     }
     let rest_start = cx.tok(k)?.start;
     let rest = text(cx, k, last + 1);
-    let cut = |rule| Some(Cut { start, end: rest_start, rule, reason: format!("timestamp '{stamp}' at the start of the label '{rest}'") });
+    let cut = |rule| {
+        Some(Cut {
+            start,
+            end: rest_start,
+            rule,
+            reason: format!("timestamp '{stamp}' at the start of the label '{rest}'"),
+        })
+    };
     if separated && s.is_strong() && name_like(cx, k, last + 1, 8) {
         return cut("edge-stamp");
     }
@@ -192,7 +224,12 @@ fn end_cut(cx: &Ctx, s: &Stamp, first: usize, content_end: usize) -> Option<Cut>
     let stamp = text(cx, a, s.end());
     if cx.kind(a - 1) == Some(Tk::Word) && cx.glued(a - 1) && s.is_strong() {
         let start = cx.tok(a)?.start;
-        return Some(Cut { start, end: content_end, rule: "glued-stamp", reason: format!("timestamp '{stamp}' glued to '{}'", cx.raw(a - 1)) });
+        return Some(Cut {
+            start,
+            end: content_end,
+            rule: "glued-stamp",
+            reason: format!("timestamp '{stamp}' glued to '{}'", cx.raw(a - 1)),
+        });
     }
     // Walk back over a space, a separator or a connector word, and a space.
     let mut k = a;
@@ -207,7 +244,10 @@ fn end_cut(cx: &Ctx, s: &Stamp, first: usize, content_end: usize) -> Option<Cut>
         k -= 1;
     } else if spaced && k > 0 && cx.kind(k - 1) == Some(Tk::Word) {
         let w = k - 1;
-        if cx.phrase(w, Kind::Connector).is_some_and(|(end, _)| end == k) {
+        if cx
+            .phrase(w, Kind::Connector)
+            .is_some_and(|(end, _)| end == k)
+        {
             connected = true;
             k = w;
         }
@@ -220,7 +260,14 @@ fn end_cut(cx: &Ctx, s: &Stamp, first: usize, content_end: usize) -> Option<Cut>
     }
     let head = text(cx, first, k);
     let start = cx.tok(k)?.start;
-    let cut = || Some(Cut { start, end: content_end, rule: "edge-stamp", reason: format!("timestamp '{stamp}' at the end of the label '{head}'") });
+    let cut = || {
+        Some(Cut {
+            start,
+            end: content_end,
+            rule: "edge-stamp",
+            reason: format!("timestamp '{stamp}' at the end of the label '{head}'"),
+        })
+    };
     if separated && s.is_strong() && name_like(cx, first, k, 8) {
         return cut();
     }

@@ -63,7 +63,10 @@ pub fn groups(stamp: &Stamp) -> Vec<(usize, usize)> {
 
 /// Whether the stamp's words say the day comes before the month in numeric dates.
 pub fn day_first(stamp: &Stamp) -> bool {
-    stamp.items.iter().any(|i| i.lang.is_some_and(|l| l != Lang::En))
+    stamp
+        .items
+        .iter()
+        .any(|i| i.lang.is_some_and(|l| l != Lang::En))
 }
 
 fn leap(y: i32) -> bool {
@@ -111,7 +114,11 @@ pub fn iso(items: &[Item], day_first: bool) -> Option<String> {
             Some(Some(0)) => out.push('Z'),
             Some(Some(off)) => {
                 let sign = if off < 0 { '-' } else { '+' };
-                out.push_str(&format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60));
+                out.push_str(&format!(
+                    "{sign}{:02}:{:02}",
+                    off.abs() / 60,
+                    off.abs() % 60
+                ));
             }
             _ => {}
         }

@@ -137,7 +137,9 @@ impl Lexicon {
 
     fn add_row(&mut self, row: &str) -> bool {
         let cols: Vec<&str> = row.split('\t').collect();
-        let [kind, lang, value, forms] = cols[..] else { return false };
+        let [kind, lang, value, forms] = cols[..] else {
+            return false;
+        };
         if kind == "zone" {
             let offset = if value == "x" {
                 None
@@ -152,20 +154,36 @@ impl Lexicon {
             }
             return true;
         }
-        let (Some(kind), Some(lang), Ok(value)) = (Kind::parse(kind), Lang::parse(lang), value.parse::<i32>()) else {
+        let (Some(kind), Some(lang), Ok(value)) =
+            (Kind::parse(kind), Lang::parse(lang), value.parse::<i32>())
+        else {
             return false;
         };
         for form in forms.split(',') {
             let words = phrase_words(form);
-            let Some(first) = words.first().cloned() else { return false };
-            self.by_first.entry(first).or_default().push(self.entries.len());
-            self.entries.push(Entry { kind, lang, value, words });
+            let Some(first) = words.first().cloned() else {
+                return false;
+            };
+            self.by_first
+                .entry(first)
+                .or_default()
+                .push(self.entries.len());
+            self.entries.push(Entry {
+                kind,
+                lang,
+                value,
+                words,
+            });
         }
         true
     }
 
     /// The phrases of `kind` whose first word is `word` (lower-cased).
-    pub fn starting_with<'a>(&'a self, word: &str, kind: Kind) -> impl Iterator<Item = &'a Entry> + 'a {
+    pub fn starting_with<'a>(
+        &'a self,
+        word: &str,
+        kind: Kind,
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
         self.by_first
             .get(word)
             .into_iter()
@@ -176,7 +194,9 @@ impl Lexicon {
 
     /// Whether `word` (lower-cased) begins any phrase of one of `kinds`.
     pub fn begins(&self, word: &str, kinds: &[Kind]) -> bool {
-        kinds.iter().any(|&k| self.starting_with(word, k).next().is_some())
+        kinds
+            .iter()
+            .any(|&k| self.starting_with(word, k).next().is_some())
     }
 
     /// The offset of a time-zone abbreviation: `Some(None)` for a zone whose offset
@@ -188,6 +208,11 @@ impl Lexicon {
     /// How many phrases were read.
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// Whether no phrase was read.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 }
 
@@ -204,19 +229,46 @@ mod tests {
     #[test]
     fn every_row_of_the_data_files_is_read() {
         let lex = lexicon();
-        assert_eq!(lex.bad_rows, 0, "should read every row of data/timestamps/*.tsv");
-        assert!(lex.len() > 500, "should hold the month, weekday and relative-time words, got {}", lex.len());
+        assert_eq!(
+            lex.bad_rows, 0,
+            "should read every row of data/timestamps/*.tsv"
+        );
+        assert!(
+            lex.len() > 500,
+            "should hold the month, weekday and relative-time words, got {}",
+            lex.len()
+        );
     }
 
     #[test]
     fn phrases_are_found_by_their_first_word() {
         let lex = lexicon();
         let march: Vec<_> = lex.starting_with("марта", Kind::Month).collect();
-        assert_eq!(march.first().map(|e| e.value), Some(3), "should know the Russian genitive of March");
+        assert_eq!(
+            march.first().map(|e| e.value),
+            Some(3),
+            "should know the Russian genitive of March"
+        );
         let ilya: Vec<_> = lex.starting_with("il", Kind::Before).collect();
-        assert_eq!(ilya.first().map(|e| e.words.clone()), Some(vec!["il".to_string(), "y".into(), "a".into()]), "should split 'il y a' into words");
-        assert_eq!(lex.zone("EST"), Some(Some(-300)), "should know EST's offset");
-        assert_eq!(lex.zone("ET"), Some(None), "should know ET has no fixed offset");
-        assert_eq!(lex.zone("est"), None, "should match zones case-sensitively (French 'est')");
+        assert_eq!(
+            ilya.first().map(|e| e.words.clone()),
+            Some(vec!["il".to_string(), "y".into(), "a".into()]),
+            "should split 'il y a' into words"
+        );
+        assert_eq!(
+            lex.zone("EST"),
+            Some(Some(-300)),
+            "should know EST's offset"
+        );
+        assert_eq!(
+            lex.zone("ET"),
+            Some(None),
+            "should know ET has no fixed offset"
+        );
+        assert_eq!(
+            lex.zone("est"),
+            None,
+            "should match zones case-sensitively (French 'est')"
+        );
     }
 }

@@ -50,7 +50,10 @@ pub struct TimestampsOptions {
 
 impl Default for TimestampsOptions {
     fn default() -> Self {
-        Self { lines: true, edges: true }
+        Self {
+            lines: true,
+            edges: true,
+        }
     }
 }
 
@@ -61,18 +64,27 @@ const MAX_WORDY_LINE: usize = 80;
 /// Runs the pass.
 pub fn run(text: &str, options: &Options, report: &mut Report) {
     let settings = &options.timestamps.settings;
-    let allow = classify::Allow { lines: settings.lines, edges: settings.edges };
+    let allow = classify::Allow {
+        lines: settings.lines,
+        edges: settings.edges,
+    };
     let lex = lexicon::lexicon();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let start = line_start;
         line_start += line.len();
         let content = line.strip_suffix('\n').unwrap_or(line);
-        if content.trim().is_empty() || (content.len() > MAX_WORDY_LINE && !content.bytes().any(|b| b.is_ascii_digit())) {
+        if content.trim().is_empty()
+            || (content.len() > MAX_WORDY_LINE && !content.bytes().any(|b| b.is_ascii_digit()))
+        {
             continue;
         }
         let toks = token::tokenize(content, lex);
-        let cx = parse::Ctx { line: content, toks: &toks, lex };
+        let cx = parse::Ctx {
+            line: content,
+            toks: &toks,
+            lex,
+        };
         let stamps = parse::stamps(&cx);
         if stamps.is_empty() {
             continue;
@@ -82,7 +94,12 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
             report.remove(start, start + line.len(), "stamp-line", reason.clone());
         }
         for cut in &verdict.cuts {
-            report.remove(start + cut.start, start + cut.end, cut.rule, cut.reason.clone());
+            report.remove(
+                start + cut.start,
+                start + cut.end,
+                cut.rule,
+                cut.reason.clone(),
+            );
         }
         for (list, removed) in [(&verdict.removed, true), (&verdict.kept, false)] {
             for &k in list {
@@ -95,12 +112,22 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
 }
 
 /// Reports each timestamp a stamp holds.
-fn record(cx: &parse::Ctx, stamp: &parse::Stamp, line_start: usize, removed: bool, report: &mut Report) {
+fn record(
+    cx: &parse::Ctx,
+    stamp: &parse::Stamp,
+    line_start: usize,
+    removed: bool,
+    report: &mut Report,
+) {
     let day_first = iso::day_first(stamp);
     for (a, b) in iso::groups(stamp) {
         let items = &stamp.items[a..b];
-        let (Some(first), Some(last)) = (items.first(), items.last()) else { continue };
-        let (Some(s), Some(e)) = (cx.tok(first.start), cx.tok(last.end - 1)) else { continue };
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            continue;
+        };
+        let (Some(s), Some(e)) = (cx.tok(first.start), cx.tok(last.end - 1)) else {
+            continue;
+        };
         report.timestamp(Timestamp {
             start: line_start + s.start,
             end: line_start + e.end,

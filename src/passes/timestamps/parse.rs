@@ -113,14 +113,19 @@ impl Stamp {
     /// `6:50-7:15ish`, which belongs to a schedule, not to the page template.
     pub fn is_time_range(&self) -> bool {
         self.items.windows(3).any(|w| {
-            matches!((w[0].part, w[1].part, w[2].part), (Part::Clock(_), Part::Dash, Part::Clock(_)))
+            matches!(
+                (w[0].part, w[1].part, w[2].part),
+                (Part::Clock(_), Part::Dash, Part::Clock(_))
+            )
         })
     }
     /// Enough to be page furniture wherever it stands on its own: a time, a
     /// relative time, or a date or weekday under a prefix.
     pub fn is_strong(&self) -> bool {
         !self.is_time_range()
-            && (self.has_clock() || self.has_relative() || (self.has_prefix() && (self.has_date() || self.has_weekday())))
+            && (self.has_clock()
+                || self.has_relative()
+                || (self.has_prefix() && (self.has_date() || self.has_weekday())))
     }
     /// Enough to be cut from the edge of a name: a date with a time, a relative
     /// time, a date under a prefix, or a weekday with a time.
@@ -145,7 +150,8 @@ pub struct Ctx<'a> {
 
 /// Punctuation that may join the parts of a stamp.
 pub const JOINERS: &[char] = &[
-    ',', '|', '/', '•', '·', '-', '–', '—', ';', '@', '(', ')', '[', ']', ':', '¦', '∙', '⋅', '●', '‧',
+    ',', '|', '/', '•', '·', '-', '–', '—', ';', '@', '(', ')', '[', ']', ':', '¦', '∙', '⋅', '●',
+    '‧',
 ];
 
 impl<'a> Ctx<'a> {
@@ -159,18 +165,27 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).map(|t| t.kind)
     }
     pub fn punct(&self, i: usize) -> Option<char> {
-        self.toks.get(i).filter(|t| t.kind == Tk::Punct).and_then(|t| self.line[t.start..t.end].chars().next())
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == Tk::Punct)
+            .and_then(|t| self.line[t.start..t.end].chars().next())
     }
     pub fn is_punct(&self, i: usize, set: &[char]) -> bool {
         self.punct(i).is_some_and(|c| set.contains(&c))
     }
     /// The value and digit count of a number token (up to nine digits).
     pub fn num(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.toks.get(i).filter(|t| t.kind == Tk::Num && t.end - t.start <= 9)?;
+        let t = self
+            .toks
+            .get(i)
+            .filter(|t| t.kind == Tk::Num && t.end - t.start <= 9)?;
         Some((self.line[t.start..t.end].parse().ok()?, t.end - t.start))
     }
     pub fn word(&self, i: usize) -> Option<&'a str> {
-        self.toks.get(i).filter(|t| t.kind == Tk::Word && !t.lower.is_empty()).map(|t| t.lower.as_str())
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == Tk::Word && !t.lower.is_empty())
+            .map(|t| t.lower.as_str())
     }
     /// Whether tokens `i` and `i + 1` touch (no space between them).
     pub fn glued(&self, i: usize) -> bool {
@@ -193,7 +208,8 @@ impl<'a> Ctx<'a> {
             let mut j = i + 1;
             let mut ok = true;
             for w in &e.words[1..] {
-                let joins = self.kind(j) == Some(Tk::Space) || self.is_punct(j, &['-', '\'', '\u{2019}']);
+                let joins =
+                    self.kind(j) == Some(Tk::Space) || self.is_punct(j, &['-', '\'', '\u{2019}']);
                 if joins && self.word(j + 1) == Some(w.as_str()) {
                     j += 2;
                 } else {
@@ -230,7 +246,11 @@ fn meridiem(cx: &Ctx, i: usize) -> Option<(usize, bool)> {
         "am" => Some((k + 1, false)),
         "pm" => Some((k + 1, true)),
         w @ ("a" | "p") if cx.is_punct(k + 1, &['.']) && cx.word(k + 2) == Some("m") => {
-            let end = if cx.is_punct(k + 3, &['.']) { k + 4 } else { k + 3 };
+            let end = if cx.is_punct(k + 3, &['.']) {
+                k + 4
+            } else {
+                k + 3
+            };
             Some((end, w == "p"))
         }
         _ => None,
@@ -252,7 +272,9 @@ fn with_meridiem(hour: u32, pm: bool) -> Option<u32> {
 /// `Uhr`, `h`, `ч` after a time: the end of the mark, if there is one.
 fn time_mark(cx: &Ctx, i: usize) -> Option<usize> {
     let k = cx.skip_space(i);
-    cx.phrase(k, Kind::Mark).filter(|(_, e)| e.value == 2).map(|(end, _)| end)
+    cx.phrase(k, Kind::Mark)
+        .filter(|(_, e)| e.value == 2)
+        .map(|(end, _)| end)
 }
 
 /// A clock time at `i`.
@@ -262,13 +284,29 @@ pub fn clock(cx: &Ctx, i: usize) -> Option<Found> {
         // `rs:5:30`, `1.10:30`: part of something else.
         return None;
     }
-    let found = |hour, minute, second, end| Some((Part::Clock(Clock { hour, minute, second }), end, None));
+    let found = |hour, minute, second, end| {
+        Some((
+            Part::Clock(Clock {
+                hour,
+                minute,
+                second,
+            }),
+            end,
+            None,
+        ))
+    };
     if hl == 4 {
         // `1909 GMT`: four digits count as a time only before a zone.
         let (hh, mm) = (h / 100, h % 100);
         let k = cx.skip_space(i + 1);
-        let zone = cx.tok(k).is_some_and(|t| t.kind == Tk::Word && cx.lex.zone(cx.raw(k)).is_some());
-        return if zone && hh <= 23 && mm <= 59 && k > i + 1 { found(hh, mm, None, i + 1) } else { None };
+        let zone = cx
+            .tok(k)
+            .is_some_and(|t| t.kind == Tk::Word && cx.lex.zone(cx.raw(k)).is_some());
+        return if zone && hh <= 23 && mm <= 59 && k > i + 1 {
+            found(hh, mm, None, i + 1)
+        } else {
+            None
+        };
     }
     if hl > 2 || h > 24 {
         return None;
@@ -315,7 +353,11 @@ pub fn clock(cx: &Ctx, i: usize) -> Option<Found> {
     // `10h00`, `10h30`.
     if cx.word(j) == Some("h") && cx.glued(i) && cx.glued(j) {
         if let Some((m, 2)) = cx.num(j + 1) {
-            return if m <= 59 { found(h % 24, m, None, j + 2) } else { None };
+            return if m <= 59 {
+                found(h % 24, m, None, j + 2)
+            } else {
+                None
+            };
         }
     }
     // `10.30 Uhr`.
@@ -344,7 +386,9 @@ pub fn numeric_date(cx: &Ctx, i: usize) -> Option<Found> {
     let (a, al) = cx.num(i)?;
     let sep = cx.punct(i + 1).filter(|c| ['-', '/', '.'].contains(c))?;
     let (b, bl) = cx.num(i + 2)?;
-    if cx.punct(i + 3) != Some(sep) || !(cx.glued(i) && cx.glued(i + 1) && cx.glued(i + 2) && cx.glued(i + 3)) {
+    if cx.punct(i + 3) != Some(sep)
+        || !(cx.glued(i) && cx.glued(i + 1) && cx.glued(i + 2) && cx.glued(i + 3))
+    {
         return None;
     }
     let (c, cl) = cx.num(i + 4)?;
@@ -352,14 +396,23 @@ pub fn numeric_date(cx: &Ctx, i: usize) -> Option<Found> {
     if cx.punct(i + 5) == Some(sep) && cx.kind(i + 6) == Some(Tk::Num) && cx.glued(i + 4) {
         return None;
     }
-    if i >= 2 && cx.is_punct(i - 1, &['.', '/', '-', ':']) && cx.kind(i - 2) == Some(Tk::Num) && cx.glued(i - 1) {
+    if i >= 2
+        && cx.is_punct(i - 1, &['.', '/', '-', ':'])
+        && cx.kind(i - 2) == Some(Tk::Num)
+        && cx.glued(i - 1)
+    {
         return None;
     }
     let date = if al == 4 {
         if !valid_year(a) || bl > 2 || cl > 2 || !(1..=12).contains(&b) || !(1..=31).contains(&c) {
             return None;
         }
-        Date { year: Some(a as i32), month: b, day: Some(c), swappable: false }
+        Date {
+            year: Some(a as i32),
+            month: b,
+            day: Some(c),
+            swappable: false,
+        }
     } else {
         if al > 2 || bl > 2 {
             return None;
@@ -368,9 +421,24 @@ pub fn numeric_date(cx: &Ctx, i: usize) -> Option<Found> {
         let day_first = (1..=31).contains(&a) && (1..=12).contains(&b);
         let month_first = (1..=12).contains(&a) && (1..=31).contains(&b);
         match (day_first, month_first) {
-            (true, true) => Date { year: Some(year as i32), month: b, day: Some(a), swappable: a != b && sep != '.' },
-            (true, false) => Date { year: Some(year as i32), month: b, day: Some(a), swappable: false },
-            (false, true) => Date { year: Some(year as i32), month: a, day: Some(b), swappable: false },
+            (true, true) => Date {
+                year: Some(year as i32),
+                month: b,
+                day: Some(a),
+                swappable: a != b && sep != '.',
+            },
+            (true, false) => Date {
+                year: Some(year as i32),
+                month: b,
+                day: Some(a),
+                swappable: false,
+            },
+            (false, true) => Date {
+                year: Some(year as i32),
+                month: a,
+                day: Some(b),
+                swappable: false,
+            },
             (false, false) => return None,
         }
     };
@@ -380,7 +448,10 @@ pub fn numeric_date(cx: &Ctx, i: usize) -> Option<Found> {
 /// An ordinal ending glued to a day: `19th`, `1er`, `1º`, or the German `12.`.
 fn ordinal(cx: &Ctx, i: usize) -> usize {
     if cx.glued(i) {
-        if matches!(cx.word(i + 1), Some("st" | "nd" | "rd" | "th" | "er" | "º" | "ª" | "o")) {
+        if matches!(
+            cx.word(i + 1),
+            Some("st" | "nd" | "rd" | "th" | "er" | "º" | "ª" | "o")
+        ) {
             return i + 2;
         }
         if cx.is_punct(i + 1, &['.', 'º']) {
@@ -402,14 +473,22 @@ fn year_after(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
         k = cx.skip_space(k + 1);
     }
     let (y, 4) = cx.num(k)? else { return None };
-    if !valid_year(y) || (cx.is_punct(k + 1, &[':', '.', '/']) && cx.kind(k + 2) == Some(Tk::Num) && cx.glued(k + 1)) {
+    if !valid_year(y)
+        || (cx.is_punct(k + 1, &[':', '.', '/'])
+            && cx.kind(k + 2) == Some(Tk::Num)
+            && cx.glued(k + 1))
+    {
         return None;
     }
     let mut end = k + 1;
     let m = cx.skip_space(end);
     if let Some((mend, e)) = cx.phrase(m, Kind::Mark) {
         if e.value == 1 {
-            end = if cx.is_punct(mend, &['.']) { mend + 1 } else { mend };
+            end = if cx.is_punct(mend, &['.']) {
+                mend + 1
+            } else {
+                mend
+            };
         }
     }
     Some((y, end))
@@ -418,7 +497,11 @@ fn year_after(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
 /// A month name at `i` with an optional abbreviation dot: its number, end and language.
 fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize, Lang)> {
     let (end, e) = cx.phrase(i, Kind::Month)?;
-    let end = if cx.is_punct(end, &['.']) && cx.glued(end - 1) { end + 1 } else { end };
+    let end = if cx.is_punct(end, &['.']) && cx.glued(end - 1) {
+        end + 1
+    } else {
+        end
+    };
     Some((e.value as u32, end, e.lang))
 }
 
@@ -446,32 +529,68 @@ pub fn written_date(cx: &Ctx, i: usize) -> Option<Found> {
             Some((y, end)) => (Some(y as i32), end),
             None => (None, mend),
         };
-        return Some((Part::Date(Date { year, month, day: Some(d), swappable: false }), end, Some(lang)));
+        return Some((
+            Part::Date(Date {
+                year,
+                month,
+                day: Some(d),
+                swappable: false,
+            }),
+            end,
+            Some(lang),
+        ));
     }
     let (month, mend, lang) = month_at(cx, i)?;
-    let k = if cx.is_punct(mend, &['-']) { mend + 1 } else { cx.skip_space(mend) };
+    let k = if cx.is_punct(mend, &['-']) {
+        mend + 1
+    } else {
+        cx.skip_space(mend)
+    };
     if k > mend {
         if let Some((d, dl)) = cx.num(k) {
-            let day_ok = dl <= 2 && (1..=31).contains(&d) && !(cx.is_punct(k + 1, &[':', '.']) && cx.kind(k + 2) == Some(Tk::Num));
+            let day_ok = dl <= 2
+                && (1..=31).contains(&d)
+                && !(cx.is_punct(k + 1, &[':', '.']) && cx.kind(k + 2) == Some(Tk::Num));
             if day_ok {
                 let after_day = ordinal(cx, k);
-                let after_day = if cx.is_punct(after_day, &['.']) && cx.glued(after_day - 1) { after_day } else { after_day };
                 let (year, end) = match year_after(cx, after_day) {
                     Some((y, end)) => (Some(y as i32), end),
                     None => (None, after_day),
                 };
-                return Some((Part::Date(Date { year, month, day: Some(d), swappable: false }), end, Some(lang)));
+                return Some((
+                    Part::Date(Date {
+                        year,
+                        month,
+                        day: Some(d),
+                        swappable: false,
+                    }),
+                    end,
+                    Some(lang),
+                ));
             }
         }
     }
     let (y, end) = year_after(cx, mend)?;
-    Some((Part::Date(Date { year: Some(y as i32), month, day: None, swappable: false }), end, Some(lang)))
+    Some((
+        Part::Date(Date {
+            year: Some(y as i32),
+            month,
+            day: None,
+            swappable: false,
+        }),
+        end,
+        Some(lang),
+    ))
 }
 
 /// A weekday name at `i`, with an optional abbreviation dot.
 pub fn weekday(cx: &Ctx, i: usize) -> Option<Found> {
     let (end, e) = cx.phrase(i, Kind::Weekday)?;
-    let end = if cx.is_punct(end, &['.']) && cx.glued(end - 1) { end + 1 } else { end };
+    let end = if cx.is_punct(end, &['.']) && cx.glued(end - 1) {
+        end + 1
+    } else {
+        end
+    };
     Some((Part::Weekday, end, Some(e.lang)))
 }
 
@@ -564,7 +683,11 @@ pub fn zone(cx: &Ctx, i: usize, after_time: bool) -> Option<Found> {
     if !after_time {
         return None;
     }
-    if let Some(base) = cx.tok(i).filter(|t| t.kind == Tk::Word).and_then(|_| cx.lex.zone(cx.raw(i))) {
+    if let Some(base) = cx
+        .tok(i)
+        .filter(|t| t.kind == Tk::Word)
+        .and_then(|_| cx.lex.zone(cx.raw(i)))
+    {
         if cx.raw(i) == "Z" && !(i > 0 && cx.glued(i - 1)) {
             return None;
         }
@@ -589,7 +712,12 @@ pub fn connector(cx: &Ctx, i: usize) -> Option<usize> {
     if cx.is_punct(i, JOINERS) {
         return Some(i + 1);
     }
-    if cx.raw(i) == "T" && i > 0 && cx.glued(i - 1) && cx.glued(i) && cx.kind(i + 1) == Some(Tk::Num) {
+    if cx.raw(i) == "T"
+        && i > 0
+        && cx.glued(i - 1)
+        && cx.glued(i)
+        && cx.kind(i + 1) == Some(Tk::Num)
+    {
         return Some(i + 1);
     }
     cx.phrase(i, Kind::Connector).map(|(end, _)| end)
@@ -597,14 +725,21 @@ pub fn connector(cx: &Ctx, i: usize) -> Option<usize> {
 
 /// One part at `i`, given the parts read so far.
 fn part(cx: &Ctx, i: usize, items: &[Item]) -> Option<Found> {
-    let after_time = items.iter().rev().find(|it| !matches!(it.part, Part::Connector | Part::Dash)).is_some_and(|it| matches!(it.part, Part::Clock(_)));
+    let after_time = items
+        .iter()
+        .rev()
+        .find(|it| !matches!(it.part, Part::Connector | Part::Dash))
+        .is_some_and(|it| matches!(it.part, Part::Clock(_)));
     relative(cx, i)
         .or_else(|| numeric_date(cx, i))
         .or_else(|| written_date(cx, i))
         .or_else(|| clock(cx, i))
         .or_else(|| zone(cx, i, after_time))
         .or_else(|| weekday(cx, i))
-        .or_else(|| cx.phrase(i, Kind::Prefix).map(|(end, e)| (Part::Prefix, end, Some(e.lang))))
+        .or_else(|| {
+            cx.phrase(i, Kind::Prefix)
+                .map(|(end, e)| (Part::Prefix, end, Some(e.lang)))
+        })
 }
 
 /// The most parts without a date, time or relative time before a run gives up.
@@ -619,7 +754,11 @@ pub fn stamp(cx: &Ctx, i: usize) -> Option<Stamp> {
     let mut joins = 0;
     let mut has_core = false;
     loop {
-        let k = if items.is_empty() { j } else { cx.skip_space(j) };
+        let k = if items.is_empty() {
+            j
+        } else {
+            cx.skip_space(j)
+        };
         if k >= cx.toks.len() {
             break;
         }
@@ -628,7 +767,12 @@ pub fn stamp(cx: &Ctx, i: usize) -> Option<Stamp> {
                 break;
             }
             has_core |= part.is_core();
-            items.push(Item { part, start: k, end, lang });
+            items.push(Item {
+                part,
+                start: k,
+                end,
+                lang,
+            });
             j = end;
             joins = 0;
             if !has_core && items.len() > MAX_LEADING {
@@ -638,8 +782,17 @@ pub fn stamp(cx: &Ctx, i: usize) -> Option<Stamp> {
         }
         if !items.is_empty() && joins < MAX_JOIN {
             if let Some(end) = connector(cx, k) {
-                let part = if cx.is_punct(k, DASHES) { Part::Dash } else { Part::Connector };
-                items.push(Item { part, start: k, end, lang: None });
+                let part = if cx.is_punct(k, DASHES) {
+                    Part::Dash
+                } else {
+                    Part::Connector
+                };
+                items.push(Item {
+                    part,
+                    start: k,
+                    end,
+                    lang: None,
+                });
                 j = end;
                 joins += 1;
                 continue;
@@ -647,7 +800,10 @@ pub fn stamp(cx: &Ctx, i: usize) -> Option<Stamp> {
         }
         break;
     }
-    while items.last().is_some_and(|it| matches!(it.part, Part::Connector | Part::Dash | Part::Prefix)) {
+    while items
+        .last()
+        .is_some_and(|it| matches!(it.part, Part::Connector | Part::Dash | Part::Prefix))
+    {
         items.pop();
     }
     let core = items.iter().any(|it| it.part.is_core());

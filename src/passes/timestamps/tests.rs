@@ -11,3 +11,135 @@ fn run_on(text: &str) -> Report {
 fn clean(text: &str) -> String {
     run_on(text).apply(text)
 }
+
+#[test]
+fn removes_a_stamp_line_with_its_line_break() {
+    assert_eq!(
+        clean("Intro.\nUpdated 3 hours ago\nBody.\n"),
+        "Intro.\nBody.\n",
+        "should remove the line and its break"
+    );
+    assert_eq!(
+        clean("Body.\n12:30 GMT"),
+        "Body.\n",
+        "should remove a last line without a break"
+    );
+}
+
+#[test]
+fn reports_each_stamp_with_its_span_and_iso_reading() {
+    let text = "Intro.\n10:32 29.09.2016 (updated 13:05 29.09.2016)\n";
+    let report = run_on(text);
+    let stamps = report.timestamps();
+    assert_eq!(
+        stamps.len(),
+        2,
+        "should find both stamps on the line: {stamps:?}"
+    );
+    for s in stamps {
+        assert_eq!(
+            &text[s.start..s.end],
+            s.text,
+            "should give the stamp's span in the pass's input"
+        );
+        assert!(s.removed, "should mark the stamps removed");
+    }
+    assert_eq!(
+        stamps[1].iso.as_deref(),
+        Some("2016-09-29T13:05"),
+        "should read the second stamp"
+    );
+}
+
+#[test]
+fn clean_text_and_prose_are_untouched() {
+    for t in [
+        "Plain prose with no digits at all, and nothing to do.\n",
+        "On September 27, troops began to move.\n",
+        "The meeting is at 10:00 in room 4.\n",
+        "Updated figures released on Monday showed growth.\n",
+        "",
+        "\n\n",
+    ] {
+        let report = run_on(t);
+        assert!(
+            report.changes().is_empty(),
+            "should leave {t:?} alone, got {:?}",
+            report.changes()
+        );
+    }
+}
+
+#[test]
+fn cleaning_twice_changes_nothing_more() {
+    let inputs = [
+        "By Jane Roe - 03/03/20 06:56 AM EST\nText.\n",
+        "21:17 18.11.2019Get short URL\n",
+        "Jane RoeMonday 10:00PM\n",
+        "Tuesday March 3, 2020 7:45 am PST by Jane Roe\n",
+    ];
+    for t in inputs {
+        let once = clean(t);
+        assert_eq!(clean(&once), once, "should be idempotent on {t:?}");
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let long_digits = "9".repeat(5000);
+    let colons = "1:".repeat(3000);
+    let dashes = "- ".repeat(3000) + "10:00";
+    let words = "Updated ".repeat(3000) + "3 hours ago";
+    for t in [
+        long_digits.as_str(),
+        colons.as_str(),
+        dashes.as_str(),
+        words.as_str(),
+        "+",
+        "GMT +",
+        "12:",
+        "2019-",
+        "3 hours",
+        "à",
+        "\u{feff}12:30\r\n",
+        "ÉÉÉ20194:29",
+    ] {
+        let report = run_on(t);
+        let out = report.apply(t);
+        assert!(out.len() <= t.len(), "should only remove text from {t:?}");
+    }
+}
+
+#[test]
+fn cost_grows_linearly() {
+    // A line of many stamp-like parts: reading it must not restart at every token.
+    let unit = "Updated Mon, 12 Mar 2019 | ";
+    let small = unit.repeat(200);
+    let big = unit.repeat(4000);
+    let time = |s: &str| {
+        let t = std::time::Instant::now();
+        let _ = run_on(s);
+        t.elapsed()
+    };
+    let (a, b) = (time(&small), time(&big));
+    assert!(
+        b < a * 80 + std::time::Duration::from_millis(200),
+        "should grow about linearly: {a:?} for 200, {b:?} for 4000"
+    );
+}
+
+#[test]
+fn settings_switch_removals_off() {
+    let mut options = Options::default();
+    options.timestamps.settings.lines = false;
+    let mut report = Report::new();
+    run("Updated 3 hours ago\n", &options, &mut report);
+    assert!(
+        report.changes().is_empty(),
+        "should keep stamp lines when lines is off"
+    );
+    assert!(
+        report.timestamps().iter().all(|t| !t.removed),
+        "should still report the stamp, as kept"
+    );
+}

@@ -48,8 +48,17 @@ fn class(c: char) -> Tk {
 }
 
 fn token(line: &str, kind: Tk, start: usize, end: usize) -> Token {
-    let lower = if kind == Tk::Word && end - start <= MAX_WORD { line[start..end].to_lowercase() } else { String::new() };
-    Token { kind, start, end, lower }
+    let lower = if kind == Tk::Word && end - start <= MAX_WORD {
+        line[start..end].to_lowercase()
+    } else {
+        String::new()
+    };
+    Token {
+        kind,
+        start,
+        end,
+        lower,
+    }
 }
 
 /// Splits `line` into tokens, then cuts glued tokens (see the module docs).
@@ -74,23 +83,35 @@ pub fn tokenize(line: &str, lex: &Lexicon) -> Vec<Token> {
 }
 
 fn is_punct(line: &str, t: Option<&Token>, set: &[char]) -> bool {
-    t.is_some_and(|t| t.kind == Tk::Punct && line[t.start..t.end].chars().next().is_some_and(|c| set.contains(&c)))
+    t.is_some_and(|t| {
+        t.kind == Tk::Punct
+            && line[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(|c| set.contains(&c))
+    })
 }
 
 fn is_month(lex: &Lexicon, t: Option<&Token>) -> bool {
-    t.is_some_and(|t| t.kind == Tk::Word && lex.starting_with(&t.lower, Kind::Month).next().is_some())
+    t.is_some_and(|t| {
+        t.kind == Tk::Word && lex.starting_with(&t.lower, Kind::Month).next().is_some()
+    })
 }
 
 /// The nearest token before `i` that is not a space or a comma.
 fn prev_significant<'a>(line: &str, toks: &'a [Token], i: usize) -> Option<&'a Token> {
-    toks[..i].iter().rev().find(|t| !(t.kind == Tk::Space || is_punct(line, Some(t), &[','])))
+    toks[..i]
+        .iter()
+        .rev()
+        .find(|t| !(t.kind == Tk::Space || is_punct(line, Some(t), &[','])))
 }
 
 fn unglue(line: &str, toks: Vec<Token>, lex: &Lexicon) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(toks.len() + 2);
     for (i, t) in toks.iter().enumerate() {
         let cut = match t.kind {
-            Tk::Num => year_hour_cut(line, &toks, i, lex).or_else(|| offset_day_cut(line, &toks, &out, i, lex)),
+            Tk::Num => year_hour_cut(line, &toks, i, lex)
+                .or_else(|| offset_day_cut(line, &toks, &out, i, lex)),
             Tk::Word => word_cut(line, t, lex),
             _ => None,
         };
@@ -115,9 +136,12 @@ fn year_hour_cut(line: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<
     }
     let year: u32 = digits[..4].parse().ok()?;
     let hour: u32 = digits[4..].parse().ok()?;
-    let minutes = toks.get(i + 2).filter(|m| m.kind == Tk::Num && m.end - m.start == 2);
+    let minutes = toks
+        .get(i + 2)
+        .filter(|m| m.kind == Tk::Num && m.end - m.start == 2);
     let before = prev_significant(line, toks, i);
-    let after_day = before.is_some_and(|b| b.kind == Tk::Num && b.end - b.start <= 2) || is_month(lex, before);
+    let after_day =
+        before.is_some_and(|b| b.kind == Tk::Num && b.end - b.start <= 2) || is_month(lex, before);
     let ok = (1900..=2100).contains(&year)
         && hour <= 23
         && !(digits.len() == 6 && digits.as_bytes()[4] > b'2')
@@ -128,14 +152,25 @@ fn year_hour_cut(line: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<
 }
 
 /// `GMT +320 February`: an offset glued to the day of a written date.
-fn offset_day_cut(line: &str, toks: &[Token], out: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
+fn offset_day_cut(
+    line: &str,
+    toks: &[Token],
+    out: &[Token],
+    i: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
     let t = &toks[i];
     let digits = &line[t.start..t.end];
-    if !(2..=4).contains(&digits.len()) || i == 0 || !is_punct(line, toks.get(i - 1), &['+', '-', '\u{2212}']) {
+    if !(2..=4).contains(&digits.len())
+        || i == 0
+        || !is_punct(line, toks.get(i - 1), &['+', '-', '\u{2212}'])
+    {
         return None;
     }
     let owner = prev_significant(line, out, out.len().saturating_sub(1));
-    let after_zone_or_time = owner.is_some_and(|o| (o.kind == Tk::Word && lex.zone(&line[o.start..o.end]).is_some()) || o.kind == Tk::Num);
+    let after_zone_or_time = owner.is_some_and(|o| {
+        (o.kind == Tk::Word && lex.zone(&line[o.start..o.end]).is_some()) || o.kind == Tk::Num
+    });
     let next = toks[i + 1..].iter().find(|n| n.kind != Tk::Space);
     if !after_zone_or_time || !is_month(lex, next) {
         return None;
@@ -147,8 +182,14 @@ fn offset_day_cut(line: &str, toks: &[Token], out: &[Token], i: usize, lex: &Lex
             continue;
         }
         let (offset, day) = digits.split_at(offset_len);
-        let (Ok(o), Ok(d)) = (offset.parse::<u32>(), day.parse::<u32>()) else { continue };
-        if o > 14 || !(1..=31).contains(&d) || day.len() > 2 || (day.len() == 2 && day.starts_with('0') && d < 1) {
+        let (Ok(o), Ok(d)) = (offset.parse::<u32>(), day.parse::<u32>()) else {
+            continue;
+        };
+        if o > 14
+            || !(1..=31).contains(&d)
+            || day.len() > 2
+            || (day.len() == 2 && day.starts_with('0') && d < 1)
+        {
             continue;
         }
         let score = if day.len() == 2 { 2 } else { 1 };
@@ -161,15 +202,35 @@ fn offset_day_cut(line: &str, toks: &[Token], out: &[Token], i: usize, lex: &Lex
 
 /// `ESTUPDATED` or `McKayMonday`: a word holding a zone or name and a stamp word.
 fn word_cut(line: &str, t: &Token, lex: &Lexicon) -> Option<usize> {
-    if t.lower.is_empty() || lex.begins(&t.lower, &[Kind::Month, Kind::Weekday, Kind::Prefix, Kind::Unit, Kind::After, Kind::Day]) {
+    if t.lower.is_empty()
+        || lex.begins(
+            &t.lower,
+            &[
+                Kind::Month,
+                Kind::Weekday,
+                Kind::Prefix,
+                Kind::Unit,
+                Kind::After,
+                Kind::Day,
+            ],
+        )
+    {
         return None;
     }
     let word = &line[t.start..t.end];
-    let stamp_words = [Kind::Prefix, Kind::After, Kind::Count, Kind::Unit, Kind::Day];
+    let stamp_words = [
+        Kind::Prefix,
+        Kind::After,
+        Kind::Count,
+        Kind::Unit,
+        Kind::Day,
+    ];
     // A zone glued to a word in capitals.
     if word.chars().count() >= 5 && word.chars().all(|c| !c.is_lowercase()) {
         for (at, _) in word.char_indices().skip(2).take(3) {
-            if lex.zone(&word[..at]).is_some() && lex.begins(&word[at..].to_lowercase(), &stamp_words) {
+            if lex.zone(&word[..at]).is_some()
+                && lex.begins(&word[at..].to_lowercase(), &stamp_words)
+            {
                 return Some(t.start + at);
             }
         }
@@ -186,7 +247,9 @@ fn word_cut(line: &str, t: &Token, lex: &Lexicon) -> Option<usize> {
     let at = last?;
     let tail = word[at..].to_lowercase();
     let whole = [Kind::Weekday, Kind::Month, Kind::Prefix, Kind::Day];
-    let tail_is_word = whole.iter().any(|&k| lex.starting_with(&tail, k).any(|e| e.words.len() == 1));
+    let tail_is_word = whole
+        .iter()
+        .any(|&k| lex.starting_with(&tail, k).any(|e| e.words.len() == 1));
     (tail_is_word && tail.chars().count() >= 3).then_some(t.start + at)
 }
 
@@ -196,23 +259,62 @@ mod tests {
     use crate::passes::timestamps::lexicon::lexicon;
 
     fn texts(line: &str) -> Vec<String> {
-        tokenize(line, lexicon()).iter().map(|t| line[t.start..t.end].to_string()).collect()
+        tokenize(line, lexicon())
+            .iter()
+            .map(|t| line[t.start..t.end].to_string())
+            .collect()
     }
 
     #[test]
     fn splits_digits_letters_spaces_and_marks() {
-        assert_eq!(texts("21:17 18.11.2019Get"), ["21", ":", "17", " ", "18", ".", "11", ".", "2019", "Get"], "should split at every change of class");
-        assert_eq!(texts("aujourd'hui  à"), ["aujourd", "'", "hui", "  ", "à"], "should keep a run of spaces as one token");
+        assert_eq!(
+            texts("21:17 18.11.2019Get"),
+            ["21", ":", "17", " ", "18", ".", "11", ".", "2019", "Get"],
+            "should split at every change of class"
+        );
+        assert_eq!(
+            texts("aujourd'hui  à"),
+            ["aujourd", "'", "hui", "  ", "à"],
+            "should keep a run of spaces as one token"
+        );
     }
 
     #[test]
     fn cuts_glued_stamps_only_where_both_halves_are_valid() {
-        assert_eq!(texts("NOV 20 20194:29 AM")[4..7], ["2019", "4", ":"], "should cut a year glued to an hour");
-        assert_eq!(texts("04:44 GMT +320 February")[6..9], ["+", "3", "20"], "should cut an offset glued to a day");
-        assert_eq!(texts("ESTUPDATED AN HOUR"), ["EST", "UPDATED", " ", "AN", " ", "HOUR"], "should cut a zone glued to a prefix");
-        assert_eq!(texts("Tom McKayMonday"), ["Tom", " ", "McKay", "Monday"], "should cut a name glued to a weekday");
-        assert_eq!(texts("iPhone McDonald"), ["iPhone", " ", "McDonald"], "should not cut ordinary camel-case words");
-        assert_eq!(texts("12345:30"), ["12345", ":", "30"], "should not cut a number that is not a year and an hour");
-        assert_eq!(texts("score +320 points"), ["score", " ", "+", "320", " ", "points"], "should not cut a number that no month follows");
+        assert_eq!(
+            texts("NOV 20 20194:29 AM")[4..7],
+            ["2019", "4", ":"],
+            "should cut a year glued to an hour"
+        );
+        assert_eq!(
+            texts("04:44 GMT +320 February")[6..9],
+            ["+", "3", "20"],
+            "should cut an offset glued to a day"
+        );
+        assert_eq!(
+            texts("ESTUPDATED AN HOUR"),
+            ["EST", "UPDATED", " ", "AN", " ", "HOUR"],
+            "should cut a zone glued to a prefix"
+        );
+        assert_eq!(
+            texts("Tom McKayMonday"),
+            ["Tom", " ", "McKay", "Monday"],
+            "should cut a name glued to a weekday"
+        );
+        assert_eq!(
+            texts("iPhone McDonald"),
+            ["iPhone", " ", "McDonald"],
+            "should not cut ordinary camel-case words"
+        );
+        assert_eq!(
+            texts("12345:30"),
+            ["12345", ":", "30"],
+            "should not cut a number that is not a year and an hour"
+        );
+        assert_eq!(
+            texts("score +320 points"),
+            ["score", " ", "+", "320", " ", "points"],
+            "should not cut a number that no month follows"
+        );
     }
 }
