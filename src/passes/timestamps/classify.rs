@@ -5,7 +5,9 @@
 //!   (a time, a relative time, or a date under a prefix). A line that holds only a
 //!   date (`November 19, 2019`, `Tuesday, January 10`) is a dateline many pages
 //!   keep as part of the article: it stays, and is reported as a kept stamp.
-//!   Two times and nothing else (`10:30am - 11:00am`) are a schedule and stay.
+//!   Two times joined by a dash (`10:30am - 11:00am`) are a schedule and stay, and
+//!   so does a dated note in parentheses under a caption (`(Published Monday,
+//!   Nov. 18, 2019)`).
 //! - **A stamp at the edge of a line** is cut when it cannot be part of a sentence:
 //!   glued to a word with no space (`18.11.2019Get short URL`, `Гость11:15 05.10.18`);
 //!   or beside a short byline or label made of capitalised words, either after a
@@ -105,6 +107,21 @@ fn name_like(cx: &Ctx, a: usize, b: usize, max_words: usize) -> bool {
     (1..=max_words).contains(&words)
 }
 
+/// The first token that is not a space.
+fn first_content(cx: &Ctx) -> usize {
+    (0..cx.toks.len())
+        .find(|&i| cx.kind(i) != Some(Tk::Space))
+        .unwrap_or(0)
+}
+
+/// The last token that is not a space.
+fn last_content(cx: &Ctx) -> usize {
+    (0..cx.toks.len())
+        .rev()
+        .find(|&i| cx.kind(i) != Some(Tk::Space))
+        .unwrap_or(0)
+}
+
 /// Classifies a line's stamps.
 pub fn classify(cx: &Ctx, stamps: &[Stamp], allow: Allow) -> Verdict {
     let mut v = Verdict::default();
@@ -120,7 +137,12 @@ pub fn classify(cx: &Ctx, stamps: &[Stamp], allow: Allow) -> Verdict {
     }
     let only_stamps = (0..n).all(|i| covered[i] || is_filler(cx, i));
     if only_stamps {
-        if stamps.iter().any(Stamp::is_strong) {
+        // `(Published Monday, Nov. 18, 2019)` under a video or photo: a dated
+        // note that belongs to its caption, not a template stamp.
+        let caption_note = cx.is_punct(first_content(cx), &['('])
+            && cx.is_punct(last_content(cx), &[')'])
+            && !stamps.iter().any(|s| s.has_clock() || s.has_relative());
+        if stamps.iter().any(Stamp::is_strong) && !caption_note {
             if allow.lines {
                 let what: Vec<&str> = stamps
                     .iter()
