@@ -231,6 +231,22 @@ fn start_cut(cx: &Ctx, s: &Stamp, last: usize) -> Option<Cut> {
     if separated && s.is_strong() && name_like(cx, k, last + 1, 8) {
         return cut("edge-stamp");
     }
+    // `Wednesday 20 November 2019 11:42, UK`: a place tag after a comma.
+    if cx.is_punct(k, &[',']) && s.is_very_strong() {
+        let tag = cx.skip_space(k + 1);
+        if tag > k + 1 && name_like(cx, tag, last + 1, 2) {
+            let end = cx.tok(tag)?.start;
+            return Some(Cut {
+                start,
+                end,
+                rule: "edge-stamp",
+                reason: format!(
+                    "timestamp '{stamp}' before the place tag '{}'",
+                    text(cx, tag, last + 1)
+                ),
+            });
+        }
+    }
     if spaced && !separated && s.is_very_strong() && name_like(cx, k, last + 1, 4) {
         return cut("edge-stamp");
     }

@@ -2,7 +2,7 @@
 //!
 //! A stamp is a run of *parts* joined by connectors:
 //! - clock times: `10:00`, `8:03 am`, `10:28am`, `1:35 a.m.`, `17:27:46`, `10h00`,
-//!   `10.30 Uhr`, `10 Uhr`, `5 PM`, and four-digit times before a zone (`1909 GMT`);
+//!   `10.30 Uhr`, `18.54 GMT`, `6.30pm`, `10 Uhr`, `5 PM`, and four-digit times before a zone (`1909 GMT`);
 //! - time zones, names and offsets: `GMT +3`, `EST`, `UTC+03:00`, `+0300`, `Z`;
 //! - numeric dates: `29.09.2016`, `11/13/19`, `2019-11-18`, `2018.04.05`, with ISO
 //!   date-times (`2019-03-12T10:00:00Z`);
@@ -360,12 +360,23 @@ pub fn clock(cx: &Ctx, i: usize) -> Option<Found> {
             };
         }
     }
-    // `10.30 Uhr`.
-    if cx.is_punct(j, &['.']) && cx.glued(i) {
+    // `10.30 Uhr`, `18.54 GMT`, `6.30pm`: a dot only with a mark, zone or meridiem after it.
+    if cx.is_punct(j, &['.']) && cx.glued(i) && cx.glued(j) {
         if let Some((m, 2)) = cx.num(j + 1) {
             let k = j + 2;
-            if m <= 59 && cx.word(cx.skip_space(k)) == Some("uhr") {
-                return found(h % 24, m, None, cx.skip_space(k) + 1);
+            let next = cx.skip_space(k);
+            if m > 59 || (cx.is_punct(k, &['.']) && cx.kind(k + 1) == Some(Tk::Num)) {
+                return None;
+            }
+            if cx.word(next) == Some("uhr") {
+                return found(h % 24, m, None, next + 1);
+            }
+            if let Some((end, pm)) = meridiem(cx, k) {
+                return found(with_meridiem(h, pm)?, m, None, end);
+            }
+            let zone = cx.kind(next) == Some(Tk::Word) && cx.lex.zone(cx.raw(next)).is_some();
+            if zone && next > k && h <= 23 {
+                return found(h, m, None, k);
             }
         }
         return None;
