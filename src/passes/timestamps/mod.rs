@@ -61,6 +61,25 @@ impl Default for TimestampsOptions {
 /// digit is a relative time such as `an hour ago`, on a short line).
 const MAX_WORDY_LINE: usize = 80;
 
+/// Lines longer than this are read only when a digit lies near one of their
+/// edges: in a long line only a stamp at an edge can be residue.
+const LONG_LINE: usize = 200;
+/// How near an edge (in bytes) a digit must lie in a long line.
+const EDGE: usize = 80;
+
+/// The fast path: whether a line can hold stamp residue at all.
+fn worth_reading(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let digit = |b: &[u8]| b.iter().any(u8::is_ascii_digit);
+    if line.trim().is_empty() {
+        false
+    } else if bytes.len() > LONG_LINE {
+        digit(&bytes[..EDGE]) || digit(&bytes[bytes.len() - EDGE..])
+    } else {
+        bytes.len() <= MAX_WORDY_LINE || digit(bytes)
+    }
+}
+
 /// Runs the pass.
 pub fn run(text: &str, options: &Options, report: &mut Report) {
     let settings = &options.timestamps.settings;
@@ -74,9 +93,7 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         let start = line_start;
         line_start += line.len();
         let content = line.strip_suffix('\n').unwrap_or(line);
-        if content.trim().is_empty()
-            || (content.len() > MAX_WORDY_LINE && !content.bytes().any(|b| b.is_ascii_digit()))
-        {
+        if !worth_reading(content) {
             continue;
         }
         let toks = token::tokenize(content, lex);
