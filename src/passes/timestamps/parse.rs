@@ -109,15 +109,22 @@ impl Stamp {
     pub fn has_weekday(&self) -> bool {
         self.has(|p| matches!(p, Part::Weekday))
     }
-    /// Two times joined by a dash: a range such as `10:30am - 11:00am` or
-    /// `6:50-7:15ish`, which belongs to a schedule, not to the page template.
+    /// Two times joined by a dash (`10:30am - 11:00am`, `6:50-7:15ish`), or
+    /// several times with no date, prefix or relative time (`10:00 | 12:00 |
+    /// 14:00`): a schedule or timetable, not the page template.
     pub fn is_time_range(&self) -> bool {
-        self.items.windows(3).any(|w| {
+        let dashed = self.items.windows(3).any(|w| {
             matches!(
                 (w[0].part, w[1].part, w[2].part),
                 (Part::Clock(_), Part::Dash, Part::Clock(_))
             )
-        })
+        });
+        let clocks = self
+            .items
+            .iter()
+            .filter(|i| matches!(i.part, Part::Clock(_)))
+            .count();
+        dashed || (clocks >= 2 && !self.has_date() && !self.has_relative() && !self.has_prefix())
     }
     /// Enough to be page furniture wherever it stands on its own: a time, a
     /// relative time, or a date or weekday under a prefix.
