@@ -23,14 +23,18 @@
 //! `data/timestamps/`, from the Unicode CLDR and the IANA time zone database.
 //!
 //! The stages, one module each: [`token`] splits a line into tokens and cuts
-//! glued ones, [`parse`] reads stamps from the tokens, [`classify`] decides what
-//! is residue, [`iso`] reads what was found as ISO 8601. All are linear in the
+//! glued ones, [`parse`] reads stamps from the tokens (with [`clock`], [`date`]
+//! and [`relative`] reading their parts, and [`lexicon`] holding the word lists),
+//! [`classify`] decides what is residue, [`iso`] reads what was found as ISO 8601. All are linear in the
 //! line's length; there are no regular expressions.
 
 pub mod classify;
+pub mod clock;
+pub mod date;
 pub mod iso;
 pub mod lexicon;
 pub mod parse;
+pub mod relative;
 pub mod token;
 
 use crate::edit::Timestamp;

@@ -143,3 +143,145 @@ fn settings_switch_removals_off() {
         "should still report the stamp, as kept"
     );
 }
+
+/// The parts of the first stamp found in `line`.
+fn parts(line: &str) -> Vec<parse::Part> {
+    let lex = lexicon::lexicon();
+    let toks = token::tokenize(line, lex);
+    let cx = parse::Ctx {
+        line,
+        toks: &toks,
+        lex,
+    };
+    parse::stamps(&cx)
+        .first()
+        .map(|s| s.items.iter().map(|i| i.part).collect())
+        .unwrap_or_default()
+}
+
+fn first_clock(line: &str) -> Option<(u32, u32)> {
+    parts(line).into_iter().find_map(|p| match p {
+        parse::Part::Clock(c) => Some((c.hour, c.minute)),
+        _ => None,
+    })
+}
+
+fn first_date(line: &str) -> Option<parse::Date> {
+    parts(line).into_iter().find_map(|p| match p {
+        parse::Part::Date(d) => Some(d),
+        _ => None,
+    })
+}
+
+#[test]
+fn clock_times_are_read_on_the_24_hour_clock() {
+    assert_eq!(
+        first_clock("12:05 am"),
+        Some((0, 5)),
+        "should read 12 a.m. as midnight"
+    );
+    assert_eq!(
+        first_clock("12:05 p.m."),
+        Some((12, 5)),
+        "should read 12 p.m. as noon"
+    );
+    assert_eq!(
+        first_clock("1:35a.m."),
+        Some((1, 35)),
+        "should read a glued a.m."
+    );
+    assert_eq!(
+        first_clock("10h30"),
+        Some((10, 30)),
+        "should read the French form"
+    );
+    assert_eq!(
+        first_clock("10.30 Uhr"),
+        Some((10, 30)),
+        "should read the German form"
+    );
+    assert_eq!(
+        first_clock("5pm"),
+        Some((17, 0)),
+        "should read an hour with a meridiem"
+    );
+    assert_eq!(
+        first_clock("24:61"),
+        None,
+        "should refuse impossible minutes"
+    );
+    assert_eq!(
+        first_clock("10.30"),
+        None,
+        "should not read a bare decimal as a time"
+    );
+}
+
+#[test]
+fn numeric_dates_say_when_their_order_is_open() {
+    let d = first_date("03/04/2019").expect("should read a slashed date");
+    assert!(d.swappable, "should mark 03/04 as open to either order");
+    let d = first_date("11/13/19").expect("should read a US date");
+    assert_eq!(
+        (d.month, d.day, d.swappable),
+        (11, Some(13), false),
+        "should settle the order when the digits do"
+    );
+    let d = first_date("03.04.2019").expect("should read a dotted date");
+    assert_eq!(
+        (d.month, d.day, d.swappable),
+        (4, Some(3), false),
+        "should read a dotted date day first"
+    );
+    assert_eq!(
+        first_date("1.2.3.2019"),
+        None,
+        "should not read a piece of a version number"
+    );
+    assert_eq!(
+        first_date("31.02.2019").map(|d| d.day),
+        Some(Some(31)),
+        "should read the digits even when the day cannot exist"
+    );
+}
+
+#[test]
+fn impossible_dates_get_no_iso_reading() {
+    let text = "Updated 31.02.2019 10:00\n";
+    let report = run_on(text);
+    assert_eq!(
+        report.timestamps().first().map(|t| t.iso.clone()),
+        Some(None),
+        "should not invent an ISO date for 31 February"
+    );
+}
+
+#[test]
+fn relative_times_in_every_language() {
+    for t in [
+        "3 hours ago",
+        "an hour ago",
+        "7H ago",
+        "vor einer Stunde",
+        "il y a 2 heures",
+        "hace una hora",
+        "há 3 dias",
+        "2 ore fa",
+        "un'ora fa",
+        "5 минут назад",
+        "час назад",
+    ] {
+        assert!(
+            parts(t).contains(&parse::Part::Relative),
+            "should read {t:?} as a relative time"
+        );
+    }
+    assert!(
+        !parts("7 H ago").contains(&parse::Part::Relative),
+        "should want a one-letter unit glued to its amount"
+    );
+    assert!(
+        parts("yesterday").is_empty(),
+        "should not take a relative day alone as a stamp"
+    );
+}
