@@ -1,8 +1,8 @@
 //! Clock times and time zones.
 //!
-//! Times: `10:00`, `8:03 am`, `10:28am`, `1:35 a.m.`, `17:27:46`, `10h00`,
-//! `10.30 Uhr`, `18.54 GMT`, `6.30pm`, `10 Uhr`, `5 PM`, and four-digit times before
-//! a zone (`1909 GMT`). Zones: names from `data/timestamps/stamps.tsv` (`GMT`, `EST`,
+//! Times: `10:00`, `9:12 am`, `11:47am`, `1:35 a.m.`, `17:27:46`, `10h00`,
+//! `10.30 Uhr`, `16.25 GMT`, `6.30pm`, `10 Uhr`, `5 PM`, and four-digit times before
+//! a zone (`0745 GMT`). Zones: names from `data/timestamps/stamps.tsv` (`GMT`, `EST`,
 //! `МСК`), matched case-sensitively and only after a time, with an optional offset
 //! (`GMT +3`, `UTC+03:00`); or an offset alone touching a time (`10:00:00+03:00`).
 
@@ -52,7 +52,7 @@ fn time_mark(cx: &Ctx, i: usize) -> Option<usize> {
 pub fn clock(cx: &Ctx, i: usize) -> Option<Found> {
     let (h, hl) = cx.num(i)?;
     if i > 0 && cx.is_punct(i - 1, &[':', '.', ',']) && cx.glued(i - 1) {
-        // `rs:5:30`, `1.10:30`: part of something else.
+        // `rs:12:30`, `1.10:30`: part of something else.
         return None;
     }
     let found = |hour, minute, second, end| {
@@ -67,7 +67,7 @@ pub fn clock(cx: &Ctx, i: usize) -> Option<Found> {
         ))
     };
     if hl == 4 {
-        // `1909 GMT`: four digits count as a time only before a zone.
+        // `0745 GMT`: four digits count as a time only before a zone.
         let (hh, mm) = (h / 100, h % 100);
         let k = cx.skip_space(i + 1);
         let zone = cx
@@ -131,7 +131,7 @@ pub fn clock(cx: &Ctx, i: usize) -> Option<Found> {
             };
         }
     }
-    // `10.30 Uhr`, `18.54 GMT`, `6.30pm`: a dot only with a mark, zone or meridiem after it.
+    // `10.30 Uhr`, `16.25 GMT`, `6.30pm`: a dot only with a mark, zone or meridiem after it.
     if cx.is_punct(j, &['.']) && cx.glued(i) && cx.glued(j) {
         if let Some((m, 2)) = cx.num(j + 1) {
             let k = j + 2;

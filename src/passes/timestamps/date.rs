@@ -1,5 +1,5 @@
 //! Dates: numeric (`29.09.2016`, `11/13/19`, `2019-11-18`), written (`20 February
-//! 2017`, `Nov. 19, 2019`, `12. März 2019`, `22 de janeiro de 2018`, `12 марта 2019 г.`,
+//! 2017`, `Feb. 4, 2021`, `12. März 2019`, `22 de janeiro de 2018`, `12 марта 2019 г.`,
 //! `November 2015`) and weekday names (`Mon`, `segunda-feira`).
 //!
 //! A numeric date whose order the digits do not settle (`03/04/2019`) is marked
@@ -148,7 +148,7 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize, Lang)> {
 }
 
 /// A written date at `i`: day first (`20 February 2017`, `22 de janeiro de 2018`),
-/// month first (`Nov. 19, 2019`), or month and year (`November 2015`).
+/// month first (`Feb. 4, 2021`), or month and year (`November 2015`).
 pub fn written_date(cx: &Ctx, i: usize) -> Option<Found> {
     if let Some((d, dl)) = cx.num(i) {
         if dl > 2 || !(1..=31).contains(&d) {

@@ -3,8 +3,8 @@
 //! One run of parts may hold two stamps: `10:32 29.09.2016 (updated 13:05
 //! 29.09.2016)`. A new timestamp starts at a prefix or a relative time after a
 //! date or time, at a second date, or at a second time after a date. A second
-//! time before any date is the same moment in another zone (`1909 GMT (0309 HKT)
-//! November 18, 2019`): the first time and zone are the ones read.
+//! time before any date is the same moment in another zone (`0745 GMT (1545 HKT)
+//! March 3, 2020`): the first time and zone are the ones read.
 //!
 //! A timestamp is read as ISO 8601 only when that is unambiguous: the year, month
 //! and day are all known (a numeric date such as `03/04/2019` counts only when
@@ -27,7 +27,7 @@ pub fn groups(stamp: &Stamp) -> Vec<(usize, usize)> {
             Part::Prefix => core,
             Part::Date(_) => date,
             // A second time before any date is the same moment in another zone:
-            // `1909 GMT (0309 HKT) November 18, 2019`.
+            // `0745 GMT (1545 HKT) March 3, 2020`.
             Part::Clock(_) => clock && date,
             Part::Relative => core,
             _ => false,

@@ -13,8 +13,8 @@
 //!
 //! **What it never touches.** Dates and times inside sentences (`On September 27,
 //! troops began...`, `the last train leaves at 23:05`); a line that is only a
-//! date (`November 19, 2019`), which many pages keep as the article's dateline
-//! (it is reported as a kept stamp); schedules (`10:30am - 11:00am`); reading
+//! date (`February 4, 2021`), which many pages keep as the article's dateline
+//! (it is reported as a kept stamp); schedules (`9:30am - 10:15am`); reading
 //! times (`8 min read`); words like `Updated` that no date or time follows.
 //!
 //! **Where its rules come from.** The formats news sites print in English,

@@ -2,15 +2,15 @@
 //!
 //! A stamp is a run of *parts* joined by connectors ([`super::clock`],
 //! [`super::date`] and [`super::relative`] read the parts):
-//! - clock times: `10:00`, `8:03 am`, `10:28am`, `1:35 a.m.`, `17:27:46`, `10h00`,
-//!   `10.30 Uhr`, `18.54 GMT`, `6.30pm`, `10 Uhr`, `5 PM`, and four-digit times before a zone (`1909 GMT`);
+//! - clock times: `10:00`, `9:12 am`, `11:47am`, `1:35 a.m.`, `17:27:46`, `10h00`,
+//!   `10.30 Uhr`, `16.25 GMT`, `6.30pm`, `10 Uhr`, `5 PM`, and four-digit times before a zone (`0745 GMT`);
 //! - time zones, names and offsets: `GMT +3`, `EST`, `UTC+03:00`, `+0300`, `Z`;
-//! - numeric dates: `29.09.2016`, `11/13/19`, `2019-11-18`, `2018.04.05`, with ISO
+//! - numeric dates: `29.09.2016`, `11/13/19`, `2019-11-18`, `2021.06.30`, with ISO
 //!   date-times (`2019-03-12T10:00:00Z`);
-//! - written dates: `20 February 2017`, `Nov. 19, 2019`, `November 19th, 2019`,
+//! - written dates: `20 February 2017`, `Feb. 4, 2021`, `November 19th, 2019`,
 //!   `12. März 2019`, `22 de janeiro de 2018`, `12 марта 2019 г.`, `November 2015`;
 //! - weekday names: `Mon`, `Tuesday`, `segunda-feira`, `понедельник`;
-//! - relative times: `3 hours ago`, `7H ago`, `vor 2 Stunden`, `il y a 2 heures`,
+//! - relative times: `3 hours ago`, `5H ago`, `vor 2 Stunden`, `il y a 2 heures`,
 //!   `hace una hora`, `há 2 horas`, `2 ore fa`, `5 минут назад`, and days named
 //!   relative to today (`yesterday`, `вчера`) which count only beside a time;
 //! - prefixes: `Updated`, `Published`, `Опубликовано`, `Aktualisiert`, `Publié`...;
@@ -113,7 +113,7 @@ impl Stamp {
     pub fn has_weekday(&self) -> bool {
         self.has(|p| matches!(p, Part::Weekday))
     }
-    /// Two times joined by a dash (`10:30am - 11:00am`, `6:50-7:15ish`), or
+    /// Two times joined by a dash (`9:30am - 10:15am`, `7:05-7:40ish`), or
     /// several times with no date, prefix or relative time (`10:00 | 12:00 |
     /// 14:00`): a schedule or timetable, not the page template.
     pub fn is_time_range(&self) -> bool {

@@ -1,4 +1,4 @@
-//! Relative times: `3 hours ago`, `7H ago`, `vor 2 Stunden`, `il y a une heure`,
+//! Relative times: `3 hours ago`, `5H ago`, `vor 2 Stunden`, `il y a une heure`,
 //! `hace 2 horas`, `há 3 dias`, `2 ore fa`, `un'ora fa`, `5 минут назад`, `час назад`;
 //! and days named relative to today (`yesterday`, `вчера`), which count as a stamp
 //! only beside a time.

@@ -75,7 +75,7 @@ fn cleaning_twice_changes_nothing_more() {
     let inputs = [
         "By Jane Roe - 03/03/20 06:56 AM EST\nText.\n",
         "21:17 18.11.2019Get short URL\n",
-        "Jane RoeMonday 10:00PM\n",
+        "Jane RoeFriday 9:30PM\n",
         "Tuesday March 3, 2020 7:45 am PST by Jane Roe\n",
     ];
     for t in inputs {
@@ -102,7 +102,7 @@ fn odd_input_never_panics() {
         "3 hours",
         "à",
         "\u{feff}12:30\r\n",
-        "ÉÉÉ20194:29",
+        "ÉÉÉ20209:41",
     ] {
         let report = run_on(t);
         let out = report.apply(t);
@@ -261,7 +261,7 @@ fn relative_times_in_every_language() {
     for t in [
         "3 hours ago",
         "an hour ago",
-        "7H ago",
+        "5H ago",
         "vor einer Stunde",
         "il y a 2 heures",
         "hace una hora",
