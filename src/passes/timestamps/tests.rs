@@ -76,7 +76,7 @@ fn cleaning_twice_changes_nothing_more() {
         "By Jane Roe - 03/03/20 06:56 AM EST\nText.\n",
         "21:17 18.11.2019Get short URL\n",
         "Jane RoeFriday 9:30PM\n",
-        "Tuesday March 3, 2020 7:45 am PST by Jane Roe\n",
+        "Tuesday March 3, 2020 6:35 am PST by Jane Roe\n",
     ];
     for t in inputs {
         let once = clean(t);
