@@ -109,6 +109,8 @@ pub struct Options {
     pub skip: Vec<String>,
     /// The `unicode` pass.
     pub unicode: PassSetting<passes::unicode::UnicodeOptions>,
+    /// The `timestamps` pass.
+    pub timestamps: PassSetting<passes::timestamps::TimestampsOptions>,
     /// The `whitespace` pass.
     pub whitespace: PassSetting<passes::whitespace::WhitespaceOptions>,
 }

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::report::Report;
 
+pub mod timestamps;
 pub mod unicode;
 pub mod whitespace;
 
@@ -35,6 +36,13 @@ pub static REGISTRY: &[PassInfo] = &[
         summary: "NFC, layout spaces, invisible characters, look-alike letters from another script",
         run: unicode::run,
         enabled: |o| o.unicode.enabled,
+    },
+    PassInfo {
+        name: "timestamps",
+        gentle: false,
+        summary: "stray time and date stamps (`04:44 GMT +320 February 2017`, `Updated 3 hours ago`), not dates in prose",
+        run: timestamps::run,
+        enabled: |o| o.timestamps.enabled,
     },
     PassInfo {
         name: "whitespace",
