@@ -15,6 +15,7 @@ const TS_TYPES: &'static str = r#"
 export type PassSetting<T> = boolean | T;
 
 export interface UnicodeOptions { invisible?: boolean; spaces?: boolean; nfc?: boolean; confusables?: boolean }
+export interface TimestampsOptions { lines?: boolean; edges?: boolean }
 export interface WhitespaceOptions { keepIndentation?: boolean; maxBlankLines?: number }
 
 /** Options for `clean`. Unknown keys and wrong types throw an Error naming them. */
@@ -26,6 +27,7 @@ export interface Options {
   /** Do not run these passes. */
   skip?: string[];
   unicode?: PassSetting<UnicodeOptions>;
+  timestamps?: PassSetting<TimestampsOptions>;
   whitespace?: PassSetting<WhitespaceOptions>;
   [pass: string]: unknown;
 }
