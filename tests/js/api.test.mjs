@@ -70,3 +70,22 @@ test("clean text comes back unchanged", () => {
   assert.equal(got.text, text, "should return clean text byte-identical");
   assert.deepEqual(got.edits, [], "should report no edits");
 });
+
+test("the TypeScript option types list exactly the settings each pass accepts", async () => {
+  const { readFileSync } = await import("node:fs");
+  const dts = readFileSync(new URL("../../www/pkg/textscrub.d.ts", import.meta.url), "utf8");
+  for (const { name } of passes()) {
+    const iface = `${name[0].toUpperCase()}${name.slice(1)}Options`;
+    const m = dts.match(new RegExp(`export interface ${iface} \\{([^}]*)\\}`));
+    assert.ok(m, `the types should declare ${iface}`);
+    const declared = [...m[1].matchAll(/(\w+)\?:/g)].map((x) => x[1]).sort();
+    assert.match(dts, new RegExp(`${name}\\?: PassSetting<${iface}>`), `Options should have a ${name} key`);
+    let accepted = [];
+    try {
+      clean("x", { [name]: { __probe__: true } });
+    } catch (e) {
+      accepted = (e.message.match(/Expected one of (.*)$/)?.[1] ?? "").split(/,\s*/).filter(Boolean).sort();
+    }
+    assert.deepEqual(declared, accepted, `${iface} should declare exactly the settings the ${name} pass accepts`);
+  }
+});
