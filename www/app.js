@@ -62,22 +62,26 @@ let runId = 0;
 let timer = null;
 let running = null;
 
-// ---- large texts ---------------------------------------------------------------
+// ---- the input text ---------------------------------------------------------------
 //
-// Chromium lays out every character of a textarea or <pre>: 8 MB takes it about
-// ten seconds, with the page frozen. Texts this large are kept here instead, and
-// the boxes show their start (read-only); the whole text is cleaned, copied and
-// downloaded.
+// The textarea cannot always hold the input as it is. A textarea turns CR LF
+// into LF, which would hide a file's line endings from the passes. And Chromium
+// lays out every character of a textarea or <pre>: 8 MB takes it about ten
+// seconds, with the page frozen. Such texts are kept here; the box shows them
+// (a large one only its start, read-only), and the exact text is cleaned, copied
+// and downloaded until the user edits the box.
 
 /** Texts of this many characters or more are shown as a preview. */
 const LARGE_TEXT = 1_000_000;
 /** How much of a large text the boxes show. */
 const PREVIEW = 100_000;
-/** The whole input, when it is too large to show; otherwise null. */
-let large = null;
+/** The exact input, when the box cannot show it as it is; otherwise null. */
+let exact = null;
+/** How the file or example in the box was decoded, until the box is edited. */
+let decoding = null;
 
 function currentText() {
-  return large ?? els.input.value;
+  return exact ?? els.input.value;
 }
 
 /** The start of `text`, cut at a line break, when `text` is too large to show. */
@@ -89,14 +93,13 @@ function preview(text) {
 
 /** Puts `text` in the input, or its preview when it is large. */
 function setInputText(text) {
+  exact = text.length >= LARGE_TEXT || text.includes("\r") ? text : null;
   if (text.length >= LARGE_TEXT) {
-    large = text;
     els.input.value = preview(text);
     els.input.readOnly = true;
     els.largeText.textContent = `This text is ${formatBytes(new Blob([text]).size)}, too large to edit here: the box shows its start, and all of it is cleaned.`;
     els.largeNote.hidden = false;
   } else {
-    large = null;
     els.input.readOnly = false;
     els.input.value = text;
     els.largeNote.hidden = true;
@@ -214,7 +217,8 @@ function show(cleaned) {
 
 function renderNotes(stats) {
   const notes = [];
-  const d = stats.decoding;
+  if (stats.decoding) decoding = stats.decoding;
+  const d = decoding;
   // Plain UTF-8 is the expected case and needs no note.
   if (d && (d.encoding !== "UTF-8" || d.bom || d.invalid || d.replaced)) {
     let line = `Read as ${d.encoding}${d.bom ? " (with a byte-order mark)" : ""}, confidence ${Math.round(d.confidence * 100)}%.`;
@@ -261,7 +265,7 @@ function setView(view) {
 // ---- the hash ---------------------------------------------------------------
 
 function writeHash() {
-  const hash = encodeHash({ ...state, text: state.example || large ? null : els.input.value });
+  const hash = encodeHash({ ...state, text: state.example ? null : currentText() });
   if (hash !== location.hash && !(hash === "" && location.hash === "")) {
     history.replaceState(null, "", hash || `${location.pathname}${location.search}`);
   }
@@ -278,6 +282,7 @@ async function applyHash() {
   if (from.text !== null) {
     state.example = null;
     setSource(null);
+    decoding = null;
     setInputText(from.text);
     await cleanNow();
   } else if (from.example && findExample(from.example)) {
@@ -349,22 +354,27 @@ function onInput() {
  */
 function onPaste(e) {
   const text = e.clipboardData?.getData("text/plain");
-  if (!text || (text.length < LARGE_PASTE && !large)) return;
+  if (!text || (text.length < LARGE_PASTE && !els.input.readOnly)) return;
   e.preventDefault();
   const el = els.input;
-  if (large) {
+  if (els.input.readOnly) {
     // The box shows only a preview, so a paste replaces the whole text.
     setInputText(text);
   } else {
     const { selectionStart: from, selectionEnd: to, value } = el;
     setInputText(value.slice(0, from) + text + value.slice(to));
-    if (!large) el.setSelectionRange(from + text.length, from + text.length);
+    if (!el.readOnly) el.setSelectionRange(from + text.length, from + text.length);
   }
   onInput();
 }
 
 function wire() {
-  els.input.addEventListener("input", onInput);
+  els.input.addEventListener("input", () => {
+    // The user edited the box: from now on its text is the input.
+    exact = null;
+    decoding = null;
+    onInput();
+  });
   els.input.addEventListener("paste", onPaste);
   els.input.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
@@ -374,6 +384,7 @@ function wire() {
   });
   els.clean.addEventListener("click", () => cleanNow());
   els.clearLarge.addEventListener("click", () => {
+    decoding = null;
     setInputText("");
     setSource(null);
     state.source = null;
