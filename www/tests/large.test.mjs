@@ -99,3 +99,21 @@ test("small input is cleaned on the page's own thread, without progress", async 
   assertQuiet(env, log);
   await page.close();
 });
+
+test("a newer input cancels a large clean under way", { timeout: 120_000 }, async () => {
+  const { page, log } = await openPage(env, { hash: "#text=" });
+  await paste(page, UNIT, Math.ceil((8 * 1024 * 1024) / UNIT.length));
+  await page.waitForSelector("#progress-box:not([hidden])", { timeout: 10_000 });
+  await page.click("#clear-large");
+  assert.equal(await page.evaluate(() => document.getElementById("input").readOnly), false, "the box should be editable again");
+  assert.equal(await page.isVisible("#large-note"), false, "the large-text note should go");
+  await page.keyboard.type("tiny\u00a0text");
+  await waitForOutput(page, "tiny text");
+  // Give the cancelled run time to have finished, had it not been stopped.
+  await page.waitForTimeout(6000);
+  assert.equal(await page.textContent("#output"), "tiny text", "the large result should never replace the newer one");
+  assert.equal(await page.isVisible("#progress-box"), false, "progress should be gone");
+  assert.equal(await page.textContent('[data-stat="ran-in"]'), "the page", "the newer, small input ran on the page");
+  assertQuiet(env, log);
+  await page.close();
+});

@@ -135,18 +135,18 @@ test("a switch per pass and a preset selector; counts of changes per pass", asyn
   assert.deepEqual(switches.map((s) => s.name), passes.map((p) => p.name), "should have one switch per pass, in pipeline order");
   assert.ok(switches.every((s) => s.checked), "the article preset should switch every pass on");
 
-  await setInput(page, "Tea\u00a0time\u200b   \nend");
-  await waitForOutput(page, "Tea time\nend");
+  await setInput(page, "Tea\u00a0time\u200b   \nThe end.");
+  await waitForOutput(page, "Tea time\nThe end.");
   assert.equal(await page.textContent("#pass-unicode-count"), "2 changes", "should count the unicode changes");
   assert.equal(await page.textContent("#pass-whitespace-count"), "1 change", "should count the whitespace change");
 
   await page.click("label[for=pass-unicode]");
-  await waitForOutput(page, "Tea\u00a0time\u200b\nend");
+  await waitForOutput(page, "Tea\u00a0time\u200b\nThe end.");
   assert.equal(await page.isChecked("#pass-unicode"), false, "the unicode switch should be off");
   assert.equal(await page.textContent("#pass-unicode-count"), "off", "should say the pass is off");
   assert.match(page.url(), /off=unicode/, "should keep the switch in the link");
   await page.click("label[for=pass-unicode]");
-  await waitForOutput(page, "Tea time\nend");
+  await waitForOutput(page, "Tea time\nThe end.");
   assert.doesNotMatch(page.url(), /off=/, "switching back should clear it from the link");
 
   await page.selectOption("#preset", "gentle");
