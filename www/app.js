@@ -148,7 +148,7 @@ function run(source) {
         els.progressLabel.textContent = "Showing the result…";
         await nextFrame();
       }
-      show(cleaned);
+      show(cleaned, Boolean(source.bytes));
     } catch (err) {
       if (err.cancelled || id !== runId) return;
       showError(err);
@@ -187,12 +187,14 @@ function showError(err) {
 
 // ---- showing a result -------------------------------------------------------
 
-function show(cleaned) {
+/** Shows a result; `decoded`: its input was decoded from bytes and belongs in the box. */
+function show(cleaned, decoded) {
   result = cleaned;
   // How many results have been shown (lets tests see the debounce at work).
   document.documentElement.dataset.runs = String(Number(document.documentElement.dataset.runs ?? 0) + 1);
   els.error.hidden = true;
-  if (currentText() !== cleaned.input) setInputText(cleaned.input);
+  // A typed text is in the box already (and the user may have typed on meanwhile).
+  if (decoded) setInputText(cleaned.input);
   els.output.textContent = preview(cleaned.text);
   const cut = cleaned.text.length > PREVIEW;
   els.outputNote.hidden = !cut;
@@ -242,10 +244,19 @@ function reveal(i) {
   annotated.reveal(i);
 }
 
+/** Where offset `o` of the input falls in the box, which shows CR LF as LF. */
+function boxOffset(o) {
+  if (!exact || els.input.readOnly) return o;
+  let crlf = 0;
+  for (let i = exact.indexOf("\r\n"); i !== -1 && i < o - 1; i = exact.indexOf("\r\n", i + 2)) crlf += 1;
+  return o - crlf;
+}
+
 function selectInInput(ts) {
-  if (ts.end > els.input.value.length) return;
+  const [start, end] = [boxOffset(ts.start), boxOffset(ts.end)];
+  if (end > els.input.value.length) return;
   els.input.focus();
-  els.input.setSelectionRange(ts.start, ts.end);
+  els.input.setSelectionRange(start, end);
   // Scroll the selection into view: blur and focus make Chromium and Firefox do it.
   els.input.blur();
   els.input.focus();

@@ -117,3 +117,21 @@ test("a newer input cancels a large clean under way", { timeout: 120_000 }, asyn
   assertQuiet(env, log);
   await page.close();
 });
+
+test("typing during a background clean is never undone by its result", { timeout: 60_000 }, async () => {
+  const { page, log } = await openPage(env, { hash: "#text=" });
+  // Large enough for the worker, small enough to stay editable in the box.
+  await setInput(page, UNIT.repeat(Math.floor(900_000 / UNIT.length)));
+  await page.waitForSelector("#progress-box:not([hidden])", { timeout: 10_000 });
+  await page.focus("#input");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("Typed meanwhile.");
+  assert.ok((await page.inputValue("#input")).endsWith("\nTyped meanwhile."), "the typing should land in the box");
+  // The clean under way finishes, then the one for the typed text.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.ok((await readFile(await download.path(), "utf8")).endsWith("\nTyped meanwhile."), "the result should include what was typed");
+  await page.waitForSelector("#progress-box", { state: "hidden" });
+  assert.ok((await page.inputValue("#input")).endsWith("\nTyped meanwhile."), "the box should keep what was typed");
+  assertQuiet(env, log);
+  await page.close();
+});
