@@ -435,10 +435,10 @@ function wire() {
   window.addEventListener("hashchange", () => applyHash());
   attachTooltip(els.annotated, els.tip, "mark.edit", (mark) => {
     const edit = result.edits.get(Number(mark.dataset.i));
-    const steps = edit.steps?.length ? edit.steps : [edit];
+    const steps = edit.steps?.length > 1 ? edit.steps : [edit];
     return {
-      title: steps.map((s) => `${s.pass} · ${s.rule}`).join(" then "),
-      lines: steps.map((s) => s.reason),
+      title: `${edit.pass} · ${edit.rule}`,
+      lines: steps.length > 1 ? steps.map((s, k) => `${k + 1}. ${s.pass} · ${s.rule}: ${s.reason}`) : [edit.reason],
     };
   });
 }

@@ -43,10 +43,11 @@ function entry(input, edit, i, lineOf) {
   if (edit.replacement) what.append(el("ins", "", snippet(edit.replacement)));
   const why = el("span", "why");
   const steps = edit.steps?.length > 1 ? edit.steps : [edit];
-  steps.forEach((s, k) => {
-    if (k) why.append(el("span", "then", " then "));
-    why.append(el("span", "rule", steps.length > 1 ? `${s.pass} · ${s.rule}` : s.rule), el("span", "reason", ` ${s.reason}`));
-  });
+  for (const s of steps) {
+    const step = el("span", steps.length > 1 ? `step ${passClass(s.pass)}` : "step");
+    step.append(el("span", "rule", steps.length > 1 ? `${s.pass} · ${s.rule}` : s.rule), el("span", "reason", ` ${s.reason}`));
+    why.append(step);
+  }
   button.append(el("span", "where", `line ${lineOf(edit.start).toLocaleString("en")}`), what, why);
   li.append(button);
   return li;

@@ -4,6 +4,26 @@
 // milliseconds. The page reads edits through `EditList.get(i)` whichever thread
 // produced them.
 
+/**
+ * The step an edit is filed under: when several passes shaped one edit, the
+ * step that covered the most text. A comment thread that `residue` removed is
+ * residue's, even when `unicode` had fixed a space inside it first; every step
+ * is still listed with the edit.
+ */
+export function leadStep(edit) {
+  const steps = edit.steps;
+  if (!steps || steps.length < 2) return edit;
+  let lead = steps[0];
+  for (const s of steps) if (s.before.length >= lead.before.length) lead = s;
+  return lead;
+}
+
+/** `edit` with its pass, rule and reason taken from its lead step. */
+function filed(edit) {
+  const lead = leadStep(edit);
+  return lead === edit ? edit : { ...edit, pass: lead.pass, rule: lead.rule, reason: lead.reason };
+}
+
 /** Packs `edits` (as `clean` returns them) into transferable parts. */
 export function packEdits(edits) {
   const n = edits.length;
@@ -17,7 +37,7 @@ export function packEdits(edits) {
   const steps = {};
   let offset = 0;
   for (let i = 0; i < n; i++) {
-    const e = edits[i];
+    const e = filed(edits[i]);
     starts[i] = e.start;
     ends[i] = e.end;
     const key = `${e.pass}\u0000${e.rule}\u0000${e.reason}`;
@@ -44,10 +64,12 @@ export function transferables(packed) {
 
 /**
  * Read access to edits, packed or not: `length`, `get(i)` (the edit as `clean`
- * gives it) and `pass(i)`, `rule(i)` (cheap, for counting and grouping).
+ * gives it, filed under its lead step) and `pass(i)`, `rule(i)` (cheap, for
+ * counting and grouping).
  */
 export class EditList {
-  static fromArray(edits) {
+  static fromArray(array) {
+    const edits = array.map(filed);
     const list = new EditList();
     list.length = edits.length;
     list.get = (i) => edits[i];

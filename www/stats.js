@@ -19,13 +19,19 @@ export function throughput(bytes, ms) {
   return bytes / 1e6 / (ms / 1000);
 }
 
+function formatRate(mbs) {
+  if (mbs >= 10) return String(Math.round(mbs));
+  if (mbs >= 1) return mbs.toFixed(1);
+  return mbs.toPrecision(2);
+}
+
 /** Renders the figures into the <dl> `root`. */
 export function renderStats(root, { edits, stats, ms, where }) {
   const mbs = throughput(stats.inputBytes, ms);
   const rows = [
     ["Changes", edits.length.toLocaleString("en")],
     ["Time", formatMs(ms)],
-    ["Speed", mbs === null ? "too quick to measure" : `${mbs >= 10 ? Math.round(mbs) : mbs.toFixed(1)} MB/s`],
+    ["Speed", mbs === null ? "too quick to measure" : `${formatRate(mbs)} MB/s`],
     ["Size", `${formatBytes(stats.inputBytes)} → ${formatBytes(stats.outputBytes)}`],
     ["Ran in", where === "worker" ? "a background worker" : "the page"],
   ];

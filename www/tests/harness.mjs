@@ -118,6 +118,11 @@ export async function waitForOutput(page, expected, timeout = 10_000) {
   await page.waitForFunction((want) => document.getElementById("output").textContent === want, expected, { timeout });
 }
 
+/** What the package itself makes of `text` with `options` (an oracle as passes are added). */
+export function cleanInPage(page, text, options) {
+  return page.evaluate(async ([t, o]) => (await import("textscrub")).clean(t, o).text, [text, options]);
+}
+
 /** The state a result leaves: plain text and the marks' descriptions. */
 export async function snapshot(page) {
   return page.evaluate(() => ({
