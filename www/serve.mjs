@@ -140,7 +140,7 @@ export async function startServer({ port = 8080, host = "127.0.0.1", log = false
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const port = Number.parseInt(process.env.PORT ?? "8080", 10);
+  const port = Number(process.env.PORT || "8080");
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`serve: PORT must be a port number, not ${JSON.stringify(process.env.PORT)}`);
     process.exit(2);
