@@ -79,6 +79,15 @@ test("an 8 MB paste is cleaned in a worker with progress shown, and the page sta
   const marks = await page.$$eval("#annotated mark.edit", (ms) => ms.length);
   assert.ok(marks > 0 && marks <= 2000, `should mark the first changes and render the rest on demand (${marks} marks)`);
   assert.ok(await page.isVisible("#annotated .show-more"), "should offer to show more of a long result");
+  await page.click("#annotated .show-more");
+  const more = await page.$$eval("#annotated mark.edit", (ms) => ms.length);
+  assert.ok(more > marks, `"Show more" should render further changes (${marks} → ${more})`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), `edit-${marks}`, "and move the focus to the first new one");
+  const group = page.locator("#changes details").first();
+  const listed = await group.locator("button.change").count();
+  assert.equal(listed, 100, "the changes list should show a first page of each pass's changes");
+  await group.locator(".show-more").click();
+  assert.equal(await group.locator("button.change").count(), 200, "and a further page on request");
   assert.equal(page.url().includes("text="), false, "should not put a large input in the link");
   assertQuiet(env, log);
   await page.close();
