@@ -1,0 +1,141 @@
+//! Letter-bigram plausibility: how much a stretch of letters looks like words of
+//! its script.
+//!
+//! The tables (generated into [`super::tables::BIGRAMS`] from Hunspell word lists)
+//! give each pair of lower-case letters a score from 0 (never seen in a word) to
+//! 15 (very common). A pair of letters from different scripts, or a lower-case
+//! letter followed by an upper-case one inside a word, scores 0: real words do
+//! not look like that, mojibake does (`Thйвtre`, `рТЙЧЕФ`).
+
+use super::tables::{Bigrams, BIGRAMS};
+
+/// The scripts with a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Cyrillic,
+    Greek,
+    Latin,
+}
+
+impl Script {
+    fn table(self) -> &'static Bigrams {
+        let name = match self {
+            Script::Cyrillic => "cyrillic",
+            Script::Greek => "greek",
+            Script::Latin => "latin",
+        };
+        BIGRAMS
+            .iter()
+            .find(|b| b.script == name)
+            .unwrap_or(&BIGRAMS[0])
+    }
+
+    /// The script of a letter, if it has a table.
+    pub fn of(c: char) -> Option<Script> {
+        match c as u32 {
+            0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f => Some(Script::Latin),
+            0x370..=0x3ff => Some(Script::Greek),
+            0x400..=0x4ff => Some(Script::Cyrillic),
+            _ => None,
+        }
+    }
+}
+
+fn index(table: &Bigrams, c: char) -> Option<usize> {
+    table.alphabet.chars().position(|a| a == c)
+}
+
+/// The score of the pair `a`, `b` (both letters): `None` when the table does not
+/// know one of the letters (such as Icelandic `ð`), so the pair says nothing.
+pub fn pair(a: char, b: char) -> Option<u8> {
+    let (sa, sb) = (Script::of(a)?, Script::of(b)?);
+    if sa != sb || (a.is_lowercase() && b.is_uppercase()) {
+        return Some(0);
+    }
+    let la = a.to_lowercase().next()?;
+    let lb = b.to_lowercase().next()?;
+    let t = sa.table();
+    let n = t.alphabet.chars().count();
+    let (i, j) = (index(t, la)?, index(t, lb)?);
+    let k = i * n + j;
+    let byte = *t.packed.get(k / 2)?;
+    Some(if k % 2 == 0 { byte & 0x0f } else { byte >> 4 })
+}
+
+/// Scores over a set of words: the sum and number of scored pairs, and how many
+/// scored 0.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    pub sum: u32,
+    pub pairs: u32,
+    pub unseen: u32,
+}
+
+impl Tally {
+    /// Adds the pairs of adjacent letters in `word` (only pairs with at least
+    /// one non-ASCII letter when `non_ascii_only`).
+    pub fn add(&mut self, word: &str, non_ascii_only: bool) {
+        let mut prev: Option<char> = None;
+        for c in word.chars() {
+            if !c.is_alphabetic() {
+                prev = None;
+                continue;
+            }
+            if let Some(p) = prev {
+                if !(non_ascii_only && p.is_ascii() && c.is_ascii()) {
+                    if let Some(s) = pair(p, c) {
+                        self.sum += s as u32;
+                        self.pairs += 1;
+                        self.unseen += (s == 0) as u32;
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+    }
+
+    /// Mean score of the pairs (0 when there are none).
+    pub fn mean(&self) -> f32 {
+        if self.pairs == 0 {
+            0.0
+        } else {
+            self.sum as f32 / self.pairs as f32
+        }
+    }
+
+    /// Share of pairs never seen in words.
+    pub fn unseen_share(&self) -> f32 {
+        if self.pairs == 0 {
+            1.0
+        } else {
+            self.unseen as f32 / self.pairs as f32
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mean(w: &str) -> f32 {
+        let mut t = Tally::default();
+        t.add(w, true);
+        t.mean()
+    }
+
+    #[test]
+    fn real_words_score_higher_than_mojibake() {
+        assert!(
+            mean("сообщение") > mean("ñîîáùåíèå") + 4.0,
+            "should prefer Russian to its latin-1 reading"
+        );
+        assert!(
+            mean("καλημέρα") > mean("êáëçìýñá") + 4.0,
+            "should prefer Greek to its latin-1 reading"
+        );
+        assert!(
+            mean("théâtre") > mean("thйвtre") + 2.5,
+            "should prefer French to its windows-1251 reading"
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! Repair of UTF-8 mojibake in one segment (a line), layer by layer.
+//!
+//! One step, while the segment looks bad (see [`super::badness`]):
+//! 1. If the whole segment encodes in one of the codecs ftfy covers, and the
+//!    bytes (after putting back lost no-break spaces and marking lost bytes) read
+//!    as UTF-8, that is the repair.
+//! 2. Otherwise the mojibake is mixed with text that is fine: find each stretch
+//!    that looks like a UTF-8 sequence read through a Latin-like codec, and repair
+//!    each stretch on its own if it looks bad.
+//! 3. Otherwise C1 controls are windows-1252 read as latin-1.
+//!
+//! Steps repeat (text mangled twice is repaired twice) until nothing changes.
+//! Segments that do not look bad but encode in a rarer codec (KOI8-R, IBM866,
+//! mac-cyrillic, IBM850, windows-1255/1256/874) are repaired only when the bytes
+//! are UTF-8 with several multi-byte sequences and the result is plausible text,
+//! evidence that ordinary text essentially never gives by accident.
+
+use super::badness::{is_bad, is_bad_chars};
+use super::bigrams::Tally;
+use super::codecs::Codec;
+use super::explain::Layer;
+use super::tables::{
+    CONTINUATION, CONTINUATION_STRICT, FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, FTFY_CODECS,
+};
+use super::utf8;
+
+/// How many layers one segment may be unwrapped (a guard, not a limit met in practice).
+const MAX_LAYERS: usize = 8;
+
+/// Repairs `text`, returning the repaired text and the layers undone (empty when
+/// the text is left as it is).
+pub fn repair(text: &str) -> (String, Vec<Layer>) {
+    let mut cur = text.to_string();
+    let mut layers = Vec::new();
+    for _ in 0..MAX_LAYERS {
+        match step(&cur) {
+            Some((next, layer)) if next != cur => {
+                cur = next;
+                layers.push(layer);
+            }
+            _ => break,
+        }
+    }
+    (cur, layers)
+}
+
+fn step(text: &str) -> Option<(String, Layer)> {
+    if text.is_ascii() {
+        return None;
+    }
+    if !is_bad(text) {
+        return rare_codec(text);
+    }
+    let mut buf = Vec::with_capacity(text.len());
+    let has_sub = text.contains('\u{1a}');
+    for codec in (0..FTFY_CODECS).map(Codec) {
+        let lossy_ok = codec.sloppy() && !has_sub;
+        if !codec.encode_into(text, lossy_ok, &mut buf) {
+            continue;
+        }
+        // In macintosh, an en dash is byte 0xD0: "– " would pass for a broken
+        // two-byte sequence, so no-break spaces are not restored there.
+        let a0_ok = codec.name() != "macintosh";
+        if let Some((fixed, a0, lossy)) = read_utf8(&buf, a0_ok, lossy_ok) {
+            return Some((fixed, Layer::Utf8As { codec, a0, lossy }));
+        }
+    }
+    if let Some((fixed, parts)) = inconsistent(text) {
+        return Some((fixed, Layer::Mixed(parts)));
+    }
+    if text.chars().any(is_c1) {
+        let cp1252 = Codec(1);
+        let fixed: String = text
+            .chars()
+            .map(|c| if is_c1(c) { cp1252.char(c as u8) } else { c })
+            .collect();
+        if fixed != text {
+            return Some((fixed, Layer::C1Controls));
+        }
+    }
+    None
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// Reads `bytes` as UTF-8 after the byte-level repairs; returns the text and
+/// whether a no-break space was restored or a lost byte marked.
+fn read_utf8(bytes: &[u8], a0_ok: bool, lossy_ok: bool) -> Option<(String, bool, bool)> {
+    let mut cur = std::borrow::Cow::Borrowed(bytes);
+    let mut a0 = false;
+    let mut lossy = false;
+    if a0_ok && utf8::has_altered_space(&cur) || cur.windows(2).any(|w| w == b"\xc3 ") {
+        let r = utf8::restore_a0(&cur);
+        if r != *cur {
+            a0 = true;
+            cur = std::borrow::Cow::Owned(r);
+        }
+    }
+    if lossy_ok {
+        let r = utf8::replace_lossy(&cur);
+        if r != *cur {
+            lossy = true;
+            cur = std::borrow::Cow::Owned(r);
+        }
+    }
+    utf8::decode(&cur).map(|s| (s, a0, lossy))
+}
+
+fn in_set(set: &[u16], c: char) -> bool {
+    let u = c as u32;
+    u <= 0xffff && set.binary_search(&(u as u16)).is_ok()
+}
+
+fn is_cont(c: char) -> bool {
+    c == ' ' || in_set(CONTINUATION, c)
+}
+
+/// Finds stretches that look like UTF-8 read through a Latin-like codec and
+/// repairs each one that looks bad on its own.
+fn inconsistent(text: &str) -> Option<(String, Vec<Vec<Layer>>)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut parts = Vec::new();
+    let mut i = 0;
+    let mut copied = 0;
+    while i < chars.len() {
+        if i > 0 && in_set(CONTINUATION_STRICT, chars[i - 1]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        loop {
+            let c = |k: usize| chars.get(j + k).copied();
+            let cont = |k: usize| c(k).is_some_and(is_cont);
+            let Some(lead) = c(0) else { break };
+            if in_set(FIRST_OF_2, lead) && cont(1) {
+                j += 2;
+            } else if in_set(FIRST_OF_3, lead) && cont(1) && cont(2) {
+                j += 3;
+            } else if in_set(FIRST_OF_4, lead) && cont(1) && cont(2) && cont(3) {
+                j += 4;
+            } else {
+                break;
+            }
+        }
+        if j == i {
+            i += 1;
+            continue;
+        }
+        let span = &chars[i..j];
+        if span.len() < chars.len() && is_bad_chars(span) {
+            let sub: String = span.iter().collect();
+            let (fixed, layers) = repair(&sub);
+            if !layers.is_empty() && fixed != sub {
+                out.extend(&chars[copied..i]);
+                out.push_str(&fixed);
+                copied = j;
+                parts.push(layers);
+            }
+        }
+        i = j;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    out.extend(&chars[copied..]);
+    Some((out, parts))
+}
+
+/// UTF-8 read through a codec the badness heuristic does not know: needs the
+/// bytes to be UTF-8 with at least two multi-byte sequences, every one of them
+/// a plausible character.
+fn rare_codec(text: &str) -> Option<(String, Layer)> {
+    let high = text.chars().filter(|c| !c.is_ascii()).count();
+    if high < 4 {
+        return None;
+    }
+    let mut buf = Vec::with_capacity(text.len());
+    for codec in (FTFY_CODECS..super::tables::CODECS.len()).map(Codec) {
+        if !codec.encode_into(text, false, &mut buf) {
+            continue;
+        }
+        let Ok(s) = std::str::from_utf8(&buf) else {
+            continue;
+        };
+        let multi: Vec<char> = s.chars().filter(|c| !c.is_ascii()).collect();
+        if multi.len() < 2 || !multi.iter().all(|&c| plausible(c)) || !one_script(&multi) {
+            continue;
+        }
+        if is_bad(s) || !wordlike(s) {
+            continue;
+        }
+        return Some((
+            s.to_string(),
+            Layer::Utf8As {
+                codec,
+                a0: false,
+                lossy: false,
+            },
+        ));
+    }
+    None
+}
+
+/// Whether the letters that came out of multi-byte sequences sit in words the
+/// bigram tables find plausible (for scripts that have a table).
+fn wordlike(s: &str) -> bool {
+    let mut t = Tally::default();
+    for word in s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_ascii())
+    {
+        t.add(word, true);
+    }
+    t.pairs == 0 || (t.unseen_share() <= 0.2 && t.mean() >= 5.0)
+}
+
+/// Characters ordinary text is made of: Latin, Greek, Cyrillic, Hebrew, Arabic,
+/// Indic, Thai, CJK, Hangul, kana, common punctuation and symbols, emoji.
+fn plausible(c: char) -> bool {
+    matches!(c as u32,
+        0xa0..=0x24f | 0x370..=0x3ff | 0x400..=0x52f | 0x5d0..=0x5ea | 0x600..=0x6ff
+        | 0x900..=0xdff | 0xe00..=0xe7f | 0x1e00..=0x1fff | 0x2010..=0x2027 | 0x2030..=0x205e
+        | 0x20a0..=0x20bf | 0x2100..=0x2bff | 0x3000..=0x30ff | 0x3400..=0x9fff
+        | 0xac00..=0xd7a3 | 0xff01..=0xff60 | 0x1f300..=0x1faff)
+}
+
+/// Whether the letters among `chars` come from at most one non-Latin script
+/// (mojibake decoded wrongly tends to hop between scripts).
+fn one_script(chars: &[char]) -> bool {
+    let mut seen: Option<u32> = None;
+    for &c in chars.iter().filter(|c| c.is_alphabetic()) {
+        let block = match c as u32 {
+            0..=0x24f | 0x1e00..=0x1eff => continue,
+            0x370..=0x3ff | 0x1f00..=0x1fff => 1,
+            0x400..=0x52f => 2,
+            0x590..=0x5ff => 3,
+            0x600..=0x6ff => 4,
+            0xe00..=0xe7f => 5,
+            0x900..=0xdff => 6,
+            _ => 7,
+        };
+        match seen {
+            None => seen = Some(block),
+            Some(b) if b == block => {}
+            Some(_) => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(s: &str) -> String {
+        repair(s).0
+    }
+
+    #[test]
+    fn repairs_one_layer() {
+        assert_eq!(
+            fixed("cafÃ© au lait"),
+            "café au lait",
+            "should undo UTF-8 read as windows-1252"
+        );
+    }
+
+    #[test]
+    fn repairs_two_layers() {
+        assert_eq!(fixed("doesnÃ¢â‚¬â„¢t"), "doesn’t", "should undo two layers");
+    }
+
+    #[test]
+    fn repairs_mixed_segments() {
+        assert_eq!(
+            fixed("Classificação e DivisÃ£o"),
+            "Classificação e Divisão",
+            "should repair only the mangled word"
+        );
+    }
+
+    #[test]
+    fn leaves_clean_text() {
+        for t in [
+            "SÃO PAULO",
+            "Ελληνικά",
+            "Русский язык",
+            "naïve café",
+            "2×3 ≠ 5 €",
+        ] {
+            assert_eq!(fixed(t), t, "should leave {t:?} alone");
+        }
+    }
+
+    #[test]
+    fn repairs_utf8_read_as_koi8r() {
+        let original = "Привет, как дела";
+        let mangled = Codec::by_name("KOI8-R")
+            .unwrap()
+            .decode(original.as_bytes());
+        assert_eq!(
+            fixed(&mangled),
+            original,
+            "should undo UTF-8 read as KOI8-R"
+        );
+    }
+}
