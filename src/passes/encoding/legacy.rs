@@ -60,11 +60,10 @@ fn words(line: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in line.char_indices() {
-        let inside = c.is_alphanumeric()
-            || c == '\''
-            || c == '’'
-            || c == '-'
-            || (!c.is_ascii() && !c.is_whitespace() && !is_punct(c));
+        // Any non-ASCII character may be a letter in the other codec (KOI8-R's
+        // and IBM866's letters read as punctuation and no-break spaces in
+        // windows-1251), so only ASCII separates words here.
+        let inside = !c.is_ascii() || c.is_ascii_alphanumeric() || c == '\'' || c == '-';
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -84,13 +83,6 @@ fn words(line: &str) -> Vec<Word<'_>> {
         });
     }
     out
-}
-
-fn is_punct(c: char) -> bool {
-    matches!(
-        c,
-        '«' | '»' | '“' | '”' | '„' | '‘' | '–' | '—' | '…' | '\u{a0}' | '·'
-    )
 }
 
 /// Whether `word` may be a mix-up into `script`, judging by its letters.

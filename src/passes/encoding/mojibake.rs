@@ -33,7 +33,7 @@ pub fn repair(text: &str) -> (String, Vec<Layer>) {
     let mut cur = text.to_string();
     let mut layers = Vec::new();
     for _ in 0..MAX_LAYERS {
-        match step(&cur) {
+        match step(&cur, !layers.is_empty()) {
             Some((next, layer)) if next != cur => {
                 cur = next;
                 layers.push(layer);
@@ -44,11 +44,18 @@ pub fn repair(text: &str) -> (String, Vec<Layer>) {
     (cur, layers)
 }
 
-fn step(text: &str) -> Option<(String, Layer)> {
+/// One layer. `repaired` says an earlier layer of this segment was already
+/// undone, so the segment is known to be damaged.
+fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
     if text.is_ascii() {
         return None;
     }
     if !is_bad(text) {
+        if repaired {
+            if let Some((fixed, parts)) = inconsistent(text, true) {
+                return Some((fixed, Layer::Mixed(parts)));
+            }
+        }
         return rare_codec(text);
     }
     let mut buf = Vec::with_capacity(text.len());
@@ -62,10 +69,20 @@ fn step(text: &str) -> Option<(String, Layer)> {
         // two-byte sequence, so no-break spaces are not restored there.
         let a0_ok = codec.name() != "macintosh";
         if let Some((fixed, a0, lossy)) = read_utf8(&buf, a0_ok, lossy_ok) {
+            // latin-1 and windows-1252 agree outside 0x80..=0x9F; name the
+            // common one unless C1 controls show it was latin-1.
+            let codec = if codec.0 == 0 && !text.chars().any(is_c1) {
+                Codec(1)
+            } else {
+                codec
+            };
             return Some((fixed, Layer::Utf8As { codec, a0, lossy }));
         }
     }
-    if let Some((fixed, parts)) = inconsistent(text) {
+    if let Some(found) = rare_codec(text) {
+        return Some(found);
+    }
+    if let Some((fixed, parts)) = inconsistent(text, false) {
         return Some((fixed, Layer::Mixed(parts)));
     }
     if text.chars().any(is_c1) {
@@ -119,7 +136,12 @@ fn is_cont(c: char) -> bool {
 
 /// Finds stretches that look like UTF-8 read through a Latin-like codec and
 /// repairs each one that looks bad on its own.
-fn inconsistent(text: &str) -> Option<(String, Vec<Vec<Layer>>)> {
+///
+/// With `context` (the segment is known to be damaged and the bad stretches are
+/// already repaired), a stretch that does not look bad on its own is repaired
+/// too if it reads as letters or digits of a script the rest of the segment is
+/// written in: the `Ù Ù Ù¡` left beside repaired Arabic is `٠٠١`.
+fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut parts = Vec::new();
@@ -150,9 +172,13 @@ fn inconsistent(text: &str) -> Option<(String, Vec<Vec<Layer>>)> {
             continue;
         }
         let span = &chars[i..j];
-        if span.len() < chars.len() && is_bad_chars(span) {
+        if span.len() < chars.len() && (context || is_bad_chars(span)) {
             let sub: String = span.iter().collect();
-            let (fixed, layers) = repair(&sub);
+            let (fixed, layers) = if context {
+                repair_in_context(&sub, &chars, i, j)
+            } else {
+                repair(&sub)
+            };
             if !layers.is_empty() && fixed != sub {
                 out.extend(&chars[copied..i]);
                 out.push_str(&fixed);
@@ -167,6 +193,62 @@ fn inconsistent(text: &str) -> Option<(String, Vec<Vec<Layer>>)> {
     }
     out.extend(&chars[copied..]);
     Some((out, parts))
+}
+
+/// Repairs a stretch that does not look bad, if some codec reads it as letters
+/// or digits of a script found elsewhere in the segment.
+fn repair_in_context(sub: &str, chars: &[char], i: usize, j: usize) -> (String, Vec<Layer>) {
+    let outside: Vec<u8> = chars[..i]
+        .iter()
+        .chain(&chars[j..])
+        .filter_map(|&c| script_of(c))
+        .collect();
+    let mut buf = Vec::new();
+    for codec in (0..FTFY_CODECS).map(Codec) {
+        if !codec.encode_into(sub, false, &mut buf) {
+            continue;
+        }
+        let Some((fixed, a0, _)) = read_utf8(&buf, codec.name() != "macintosh", false) else {
+            continue;
+        };
+        let new: Vec<char> = fixed
+            .chars()
+            .filter(|c| !c.is_ascii() && !c.is_whitespace())
+            .collect();
+        let fits = !new.is_empty()
+            && new.iter().all(|&c| {
+                c.is_alphanumeric() && script_of(c).is_some_and(|s| outside.contains(&s))
+            });
+        if fits {
+            return (
+                fixed,
+                vec![Layer::Utf8As {
+                    codec,
+                    a0,
+                    lossy: false,
+                }],
+            );
+        }
+    }
+    (sub.to_string(), Vec::new())
+}
+
+/// A rough script id for a letter or digit outside Latin (None for Latin,
+/// punctuation and symbols).
+fn script_of(c: char) -> Option<u8> {
+    if !c.is_alphanumeric() {
+        return None;
+    }
+    Some(match c as u32 {
+        0x370..=0x3ff | 0x1f00..=0x1fff => 1,
+        0x400..=0x52f => 2,
+        0x590..=0x5ff => 3,
+        0x600..=0x6ff | 0x750..=0x77f => 4,
+        0xe00..=0xe7f => 5,
+        0x900..=0xdff => 6,
+        0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7a3 => 7,
+        _ => return None,
+    })
 }
 
 /// UTF-8 read through a codec the badness heuristic does not know: needs the
