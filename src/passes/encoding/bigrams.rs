@@ -62,6 +62,16 @@ pub fn pair(a: char, b: char) -> Option<u8> {
     Some(if k % 2 == 0 { byte & 0x0f } else { byte >> 4 })
 }
 
+/// Whether the tables know the letter `c` (in either case).
+pub fn known(c: char) -> bool {
+    let Some(script) = Script::of(c) else {
+        return false;
+    };
+    c.to_lowercase()
+        .next()
+        .is_some_and(|l| index(script.table(), l).is_some())
+}
+
 /// Scores over a set of words: the sum and number of scored pairs, and how many
 /// scored 0.
 #[derive(Debug, Default, Clone, Copy)]

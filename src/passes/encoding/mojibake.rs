@@ -56,7 +56,7 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
                 return Some((fixed, Layer::Mixed(parts)));
             }
         }
-        return rare_codec(text);
+        return rare_codec(text).or_else(|| bold(text));
     }
     let mut buf = Vec::with_capacity(text.len());
     let has_sub = text.contains('\u{1a}');
@@ -86,16 +86,207 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         return Some((fixed, Layer::Mixed(parts)));
     }
     if text.chars().any(is_c1) {
-        let cp1252 = Codec(1);
-        let fixed: String = text
-            .chars()
-            .map(|c| if is_c1(c) { cp1252.char(c as u8) } else { c })
-            .collect();
-        if fixed != text {
-            return Some((fixed, Layer::C1Controls));
-        }
+        return c1_controls(text);
     }
     None
+}
+
+/// C1 controls: windows-1252 read as latin-1, except that a C1 control between
+/// two letters is a letter, from MacRoman (whose 0x80..=0x9F are accented
+/// letters), when the letter pairs it makes are common in words: `tur\x92stico`
+/// is `turístico`. Byte 0x92 is also windows-1252's apostrophe, so `don\x92t`
+/// and `it\x92s` (an English contraction ending) count as MacRoman only when the
+/// same line has another C1 control that is clearly a MacRoman letter.
+fn c1_controls(text: &str) -> Option<(String, Layer)> {
+    let chars: Vec<char> = text.chars().collect();
+    let cp1252 = Codec(1);
+    let mac = Codec::by_name("macintosh")?;
+    // For each C1 control: whether it may be a MacRoman letter, and whether it
+    // could also be an apostrophe in a contraction.
+    let mut mac_ok = vec![false; chars.len()];
+    let mut strong = false;
+    for (k, &c) in chars.iter().enumerate() {
+        if !is_c1(c) {
+            continue;
+        }
+        let m = mac.char(c as u8);
+        let prev = k.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(k + 1).copied();
+        let fits = m.is_alphabetic()
+            && prev.is_some_and(|p| p.is_alphabetic() && pair_score(p, m) >= 3)
+            && next.is_some_and(|n| n.is_alphabetic() && pair_score(m, n) >= 3);
+        if fits {
+            mac_ok[k] = true;
+            strong |= !(c == '\u{92}' && contraction(&chars[k + 1..]));
+        }
+    }
+    let mut fixed = String::with_capacity(text.len());
+    let (mut any_mac, mut any_1252) = (false, false);
+    for (k, &c) in chars.iter().enumerate() {
+        if !is_c1(c) {
+            fixed.push(c);
+        } else if strong && mac_ok[k] {
+            fixed.push(mac.char(c as u8));
+            any_mac = true;
+        } else {
+            fixed.push(cp1252.char(c as u8));
+            any_1252 = true;
+        }
+    }
+    if fixed == text {
+        return None;
+    }
+    let legacy = Layer::Legacy {
+        from: mac,
+        read_as: Codec(0),
+    };
+    let layer = match (any_mac, any_1252) {
+        (true, true) => Layer::Mixed(vec![vec![legacy], vec![Layer::C1Controls]]),
+        (true, false) => legacy,
+        _ => Layer::C1Controls,
+    };
+    Some((fixed, layer))
+}
+
+/// Whether `rest` starts with an English contraction ending (`s`, `t`, `d`,
+/// `m`, `ll`, `re`, `ve`) followed by a non-letter.
+fn contraction(rest: &[char]) -> bool {
+    let word: String = rest
+        .iter()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(word.as_str(), "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
+}
+
+fn pair_score(a: char, b: char) -> u8 {
+    super::bigrams::pair(a, b).unwrap_or(0)
+}
+
+/// Whether `c` is a letter the bigram tables know.
+fn known_letter(c: char) -> bool {
+    c.is_alphabetic() && super::bigrams::known(c)
+}
+
+/// Characters that sit next to letters in ordinary text.
+fn word_punct(c: char) -> bool {
+    matches!(
+        c,
+        '’' | '‘'
+            | '“'
+            | '”'
+            | '„'
+            | '«'
+            | '»'
+            | '–'
+            | '—'
+            | '…'
+            | '·'
+            | '\u{a0}'
+            | '™'
+            | '®'
+            | '©'
+            | '°'
+            | '′'
+            | '″'
+            | '¿'
+            | '¡'
+    )
+}
+
+/// Whether the segment has something real words do not have: letters of two
+/// scripts side by side, or a symbol glued to a letter (`mГ©dicament`,
+/// `pi√π`, `┬┐que`).
+fn anomalous(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).any(|w| {
+        let (a, b) = (w[0], w[1]);
+        let cross = a.is_alphabetic()
+            && b.is_alphabetic()
+            && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
+        let glued = |sym: char, letter: char| {
+            letter.is_alphabetic() && !sym.is_ascii() && !sym.is_alphanumeric() && !sym.is_whitespace() && !word_punct(sym)
+        };
+        cross || glued(a, b) || glued(b, a)
+    })
+}
+
+/// UTF-8 read through one of ftfy's codecs, in a segment the badness heuristic
+/// passes: repaired only with evidence on both sides. The segment must be
+/// anomalous ([`anomalous`]); what the repair brings in must be letters the
+/// bigram tables know, in common letter pairs (or `¿`/`¡` opening a question or
+/// exclamation the segment closes); and the result must not look bad.
+fn bold(text: &str) -> Option<(String, Layer)> {
+    if !anomalous(text) {
+        return None;
+    }
+    let mut buf = Vec::with_capacity(text.len());
+    for codec in (0..FTFY_CODECS).map(Codec) {
+        if !codec.encode_into(text, false, &mut buf) {
+            continue;
+        }
+        let Some((fixed, a0, _)) = read_utf8(&buf, codec.name() != "macintosh", false) else {
+            continue;
+        };
+        if fixed == text || is_bad(&fixed) || anomalous(&fixed) || !brings_words(&fixed, text) {
+            continue;
+        }
+        return Some((
+            fixed,
+            Layer::Utf8As {
+                codec,
+                a0,
+                lossy: false,
+            },
+        ));
+    }
+    None
+}
+
+/// Whether the characters `fixed` has that `orig` lacks are known letters in
+/// common pairs with their neighbours (at least one pair in all), or `¿`/`¡`
+/// closed later by `?`/`!`.
+fn brings_words(fixed: &str, orig: &str) -> bool {
+    let chars: Vec<char> = fixed.chars().collect();
+    let mut pairs = 0;
+    for (k, &c) in chars.iter().enumerate() {
+        if c.is_ascii() || orig.contains(c) {
+            continue;
+        }
+        if c == '¿' || c == '¡' {
+            let close = if c == '¿' { '?' } else { '!' };
+            if chars[k + 1..].contains(&close)
+                && chars.get(k + 1).is_some_and(|n| n.is_alphabetic())
+            {
+                pairs += 1;
+                continue;
+            }
+            return false;
+        }
+        if !known_letter(c) {
+            return false;
+        }
+        for n in [
+            k.checked_sub(1).map(|p| chars[p]),
+            chars.get(k + 1).copied(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if n.is_alphabetic() {
+                let s = if chars.get(k + 1) == Some(&n) {
+                    pair_score(c, n)
+                } else {
+                    pair_score(n, c)
+                };
+                if s < 2 {
+                    return false;
+                }
+                pairs += 1;
+            }
+        }
+    }
+    pairs > 0
 }
 
 fn is_c1(c: char) -> bool {
