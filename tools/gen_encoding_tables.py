@@ -161,11 +161,11 @@ def generate():
     out.append(char_list("FIRST_OF_4", f4, "Letters read from lead bytes 0xF0..=0xF4."))
     out.append(char_list("CONTINUATION", cont, "Characters read from continuation bytes 0x80..=0xBF."))
     out.append(char_list("CONTINUATION_STRICT", strict, "Continuation characters that rarely stand for themselves next to mojibake."))
-    out.append("\n/// A letter-bigram table for one script.\npub struct Bigrams {\n    pub script: &'static str,\n    /// The letters, lower case; a bigram's index is `i * len + j`.\n    pub alphabet: &'static str,\n    /// 4-bit scores, two per byte (low nibble first): 0 never seen, 15 most common.\n    pub packed: &'static [u8],\n}\n\n")
+    out.append("\n/// A letter-bigram table for one script.\npub struct Bigrams {\n    pub script: &'static str,\n    /// The letters, lower case; a bigram's index is `i * len + j`.\n    pub alphabet: &'static str,\n    /// How many letters the alphabet has.\n    pub size: usize,\n    /// 4-bit scores, two per byte (low nibble first): 0 never seen, 15 most common.\n    pub packed: &'static [u8],\n}\n\n")
     out.append("/// Bigram tables, one per script.\npub static BIGRAMS: &[Bigrams] = &[\n")
     for script, alphabet in SCRIPTS:
         n, packed = bigrams(script, alphabet)
-        out.append(f"    Bigrams {{\n        script: \"{script}\",\n        alphabet: \"{alphabet}\",\n        packed: &[")
+        out.append(f"    Bigrams {{\n        script: \"{script}\",\n        alphabet: \"{alphabet}\",\n        size: {n},\n        packed: &[")
         out.append(",".join(str(b) for b in packed))
         out.append("],\n    },\n")
     out.append("];\n\n")

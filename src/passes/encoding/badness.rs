@@ -34,8 +34,29 @@ fn in_list(c: char, list: &str) -> bool {
     list.contains(c)
 }
 
+/// Code points below this are classified through a table built once.
+const TABLE_END: usize = 0x2600;
+
 /// The classes of `c`.
 pub(crate) fn class(c: char) -> u16 {
+    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    let u = c as u32;
+    if u < 0x80 {
+        return 0;
+    }
+    if (u as usize) < TABLE_END {
+        let t = TABLE.get_or_init(|| {
+            (0..TABLE_END as u32)
+                .map(|u| char::from_u32(u).map(classify).unwrap_or(0))
+                .collect()
+        });
+        return t[u as usize];
+    }
+    classify(c)
+}
+
+/// The classes of `c`, worked out from the lists.
+fn classify(c: char) -> u16 {
     let u = c as u32;
     if u < 0x80 {
         return 0;

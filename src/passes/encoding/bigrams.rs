@@ -12,9 +12,9 @@ use super::tables::{Bigrams, BIGRAMS};
 /// The scripts with a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
-    Cyrillic,
-    Greek,
-    Latin,
+    Cyrillic = 0,
+    Greek = 1,
+    Latin = 2,
 }
 
 impl Script {
@@ -41,8 +41,28 @@ impl Script {
     }
 }
 
+/// Letters below this code point are indexed through a table built once.
+const INDEX_END: usize = 0x500;
+
+/// The position of lower-case `c` in its table's alphabet.
 fn index(table: &Bigrams, c: char) -> Option<usize> {
-    table.alphabet.chars().position(|a| a == c)
+    static INDEX: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let idx = INDEX.get_or_init(|| {
+        let mut v = vec![0u8; INDEX_END];
+        for t in BIGRAMS {
+            for (i, a) in t.alphabet.chars().enumerate() {
+                if (a as usize) < INDEX_END {
+                    v[a as usize] = (i + 1) as u8;
+                }
+            }
+        }
+        v
+    });
+    match idx.get(c as usize) {
+        Some(&i) if i > 0 => Some(i as usize - 1),
+        Some(_) => None,
+        None => table.alphabet.chars().position(|a| a == c),
+    }
 }
 
 /// The score of the pair `a`, `b` (both letters): `None` when the table does not
@@ -52,14 +72,58 @@ pub fn pair(a: char, b: char) -> Option<u8> {
     if sa != sb || (a.is_lowercase() && b.is_uppercase()) {
         return Some(0);
     }
-    let la = a.to_lowercase().next()?;
-    let lb = b.to_lowercase().next()?;
+    let (la, lb) = (lower(a), lower(b));
     let t = sa.table();
-    let n = t.alphabet.chars().count();
+    let n = t.size;
     let (i, j) = (index(t, la)?, index(t, lb)?);
     let k = i * n + j;
     let byte = *t.packed.get(k / 2)?;
     Some(if k % 2 == 0 { byte & 0x0f } else { byte >> 4 })
+}
+
+/// Code points below this have their letterhood and lower case in a table.
+const FAST_END: usize = 0x2600;
+
+/// (is a letter, lower case) for code points below [`FAST_END`].
+fn fast() -> &'static [(bool, char)] {
+    static FAST: std::sync::OnceLock<Vec<(bool, char)>> = std::sync::OnceLock::new();
+    FAST.get_or_init(|| {
+        (0..FAST_END as u32)
+            .map(|u| match char::from_u32(u) {
+                Some(c) => {
+                    let mut l = c.to_lowercase();
+                    let lower = match (l.next(), l.next()) {
+                        (Some(x), None) => x,
+                        _ => c,
+                    };
+                    (c.is_alphabetic(), lower)
+                }
+                None => (false, '\0'),
+            })
+            .collect()
+    })
+}
+
+/// `c.is_alphabetic()`, with a fast path for the common scripts.
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match fast().get(c as usize) {
+        Some(&(l, _)) => l,
+        None => c.is_alphabetic(),
+    }
+}
+
+/// The (single-character) lower case of `c`.
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match fast().get(c as usize) {
+        Some(&(_, l)) => l,
+        None => c.to_lowercase().next().unwrap_or(c),
+    }
 }
 
 /// Whether the tables know the letter `c` (in either case).
@@ -87,7 +151,7 @@ impl Tally {
     pub fn add(&mut self, word: &str, non_ascii_only: bool) {
         let mut prev: Option<char> = None;
         for c in word.chars() {
-            if !c.is_alphabetic() {
+            if !is_letter(c) {
                 prev = None;
                 continue;
             }

@@ -15,7 +15,7 @@
 //! letters qualify. Evidence is pooled over the qualifying words of a line, and
 //! each word must also be word-like on its own.
 
-use super::bigrams::{Script, Tally};
+use super::bigrams::{is_letter, Script, Tally};
 use super::codecs::Codec;
 use super::explain::{self, Layer};
 use crate::options::Options;
@@ -92,8 +92,7 @@ fn qualifies(word: &str, script: Script) -> bool {
     }
     match script {
         Script::Cyrillic | Script::Greek => {
-            !word.chars().any(|c| c.is_ascii_alphabetic())
-                && word.chars().any(|c| c.is_alphabetic())
+            !word.chars().any(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| is_letter(c))
         }
         Script::Latin => {
             word.chars().any(|c| c.is_ascii_alphabetic())
@@ -108,7 +107,7 @@ fn qualifies(word: &str, script: Script) -> bool {
 fn all_in(decoded: &str, script: Script) -> bool {
     decoded
         .chars()
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| is_letter(c))
         .all(|c| Script::of(c) == Some(script))
 }
 
@@ -133,7 +132,10 @@ fn try_candidate(
     let mut buf = Vec::new();
     let non_ascii_only = script == Script::Latin;
     for w in ws {
-        if !qualifies(w.text, script) || !read_as.encode_into(w.text, false, &mut buf) {
+        if w.text.is_ascii()
+            || !read_as.encode_into(w.text, false, &mut buf)
+            || !qualifies(w.text, script)
+        {
             continue;
         }
         let decoded = from.decode(&buf);
@@ -176,14 +178,23 @@ fn try_candidate(
 
 /// The best repair of `line`, if the evidence is strong enough.
 fn plan(line: &str) -> Option<Plan> {
+    static CODECS: std::sync::OnceLock<Vec<(Codec, Codec, Script)>> = std::sync::OnceLock::new();
+    let candidates = CODECS.get_or_init(|| {
+        CANDIDATES
+            .iter()
+            .filter_map(|&(r, f, s)| Some((Codec::by_name(r)?, Codec::by_name(f)?, s)))
+            .collect()
+    });
     let ws = words(line);
+    // A line whose words already read as words has nothing to gain: skip the
+    // candidates (this keeps clean Cyrillic, Greek and accented Latin cheap).
+    if super::mojibake::reads_as_words(line) {
+        return None;
+    }
     let mut best: Option<Plan> = None;
-    for &(read_as, from, script) in CANDIDATES {
-        let (Some(read_as), Some(from)) = (Codec::by_name(read_as), Codec::by_name(from)) else {
-            continue;
-        };
+    for &(read_as, from, script) in candidates {
         if let Some(p) = try_candidate(line, &ws, read_as, from, script) {
-            if best.as_ref().is_none_or(|b| p.mean > b.mean) {
+            if !best.as_ref().is_some_and(|b| p.mean <= b.mean) {
                 best = Some(p);
             }
         }
@@ -195,7 +206,7 @@ fn plan(line: &str) -> Option<Plan> {
 pub fn run(text: &str, _options: &Options, report: &mut Report) {
     for (start, line) in super::non_ascii_lines(text) {
         // Only letters outside ASCII can be a legacy mix-up.
-        if !line.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
+        if !line.chars().any(|c| !c.is_ascii() && is_letter(c)) {
             continue;
         }
         let Some(p) = plan(line) else { continue };

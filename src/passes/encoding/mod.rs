@@ -104,19 +104,67 @@ pub(crate) fn non_ascii_lines(text: &str) -> impl Iterator<Item = (usize, &str)>
 
 fn run_mojibake(text: &str, _options: &Options, report: &mut Report) {
     for (start, line) in non_ascii_lines(text) {
-        let (fixed, layers) = mojibake::repair(line);
-        if layers.is_empty() || fixed == line {
-            continue;
+        for (at, segment) in segments(line) {
+            let (fixed, layers) = mojibake::repair(segment);
+            if layers.is_empty() || fixed == segment {
+                continue;
+            }
+            let (rule, reason) = (explain::rule(&layers), explain::reason(&layers));
+            diff::record(segment, &fixed, start + at, &rule, &reason, report);
         }
-        diff::record(
-            line,
-            &fixed,
-            start,
-            &explain::rule(&layers),
-            &explain::reason(&layers),
-            report,
-        );
     }
+}
+
+/// Lines longer than this are cut into segments around their non-ASCII text.
+const LONG_LINE: usize = 512;
+/// A stretch of plain ASCII at least this long separates two segments.
+const ASCII_GAP: usize = 160;
+
+/// The segments of a line that a repair works on: the whole line when it is
+/// short; otherwise each stretch from the word holding a non-ASCII character to
+/// the word holding the last non-ASCII character before a long ASCII gap. Plain
+/// ASCII encodes to itself in every codec, so cutting there changes nothing but
+/// the cost, which then follows the stretches to repair, not the line.
+pub(crate) fn segments(line: &str) -> Vec<(usize, &str)> {
+    if line.len() <= LONG_LINE {
+        return vec![(0, line)];
+    }
+    let bytes = line.as_bytes();
+    let word_start = |mut i: usize| {
+        while i > 0 && !bytes[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+        i
+    };
+    let word_end = |mut i: usize| {
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b >= 0x80) {
+        let start = word_start(i + off);
+        let mut last = i + off;
+        let mut j = last;
+        while j < bytes.len() {
+            if bytes[j] >= 0x80 {
+                last = j;
+            } else if j - last > ASCII_GAP {
+                break;
+            }
+            j += 1;
+        }
+        let end = word_end(last);
+        // Both ends sit at ASCII whitespace or the line's ends: char boundaries.
+        out.push((start, &line[start..end]));
+        i = end;
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -144,6 +192,28 @@ mod tests {
                 .iter()
                 .all(|r| r == "utf8-as-iso-8859-1" || r == "utf8-as-windows-1252"),
             "should name the codec: {rules:?}"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_their_non_ascii_text() {
+        let pad = "plain words ".repeat(40);
+        let line = format!("{pad}cafÃ© crÃ¨me {pad}naÃ¯ve{pad}");
+        let segs = segments(&line);
+        assert_eq!(
+            segs.len(),
+            2,
+            "should make one segment per non-ASCII stretch"
+        );
+        assert!(
+            segs.iter().all(|(at, s)| &line[*at..at + s.len()] == *s),
+            "should point into the line"
+        );
+        let (out, _) = enc(&line);
+        assert_eq!(
+            out,
+            format!("{pad}café crème {pad}naïve{pad}"),
+            "should repair both stretches"
         );
     }
 

@@ -16,7 +16,7 @@
 //! evidence that ordinary text essentially never gives by accident.
 
 use super::badness::{is_bad, is_bad_chars};
-use super::bigrams::Tally;
+use super::bigrams::{is_letter, Tally};
 use super::codecs::Codec;
 use super::explain::Layer;
 use super::tables::{
@@ -55,6 +55,10 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
             if let Some((fixed, parts)) = inconsistent(text, true) {
                 return Some((fixed, Layer::Mixed(parts)));
             }
+        }
+        // Text whose non-ASCII words already read as words needs no repair.
+        if reads_as_words(text) {
+            return None;
         }
         return rare_codec(text).or_else(|| bold(text));
     }
@@ -112,9 +116,9 @@ fn c1_controls(text: &str) -> Option<(String, Layer)> {
         let m = mac.char(c as u8);
         let prev = k.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(k + 1).copied();
-        let fits = m.is_alphabetic()
-            && prev.is_some_and(|p| p.is_alphabetic() && pair_score(p, m) >= 3)
-            && next.is_some_and(|n| n.is_alphabetic() && pair_score(m, n) >= 3);
+        let fits = is_letter(m)
+            && prev.is_some_and(|p| is_letter(p) && pair_score(p, m) >= 3)
+            && next.is_some_and(|n| is_letter(n) && pair_score(m, n) >= 3);
         if fits {
             mac_ok[k] = true;
             strong |= !(c == '\u{92}' && contraction(&chars[k + 1..]));
@@ -153,7 +157,7 @@ fn c1_controls(text: &str) -> Option<(String, Layer)> {
 fn contraction(rest: &[char]) -> bool {
     let word: String = rest
         .iter()
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|&&c| is_letter(c))
         .collect::<String>()
         .to_lowercase();
     matches!(word.as_str(), "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
@@ -165,7 +169,7 @@ fn pair_score(a: char, b: char) -> u8 {
 
 /// Whether `c` is a letter the bigram tables know.
 fn known_letter(c: char) -> bool {
-    c.is_alphabetic() && super::bigrams::known(c)
+    is_letter(c) && super::bigrams::known(c)
 }
 
 /// Characters that sit next to letters in ordinary text.
@@ -201,11 +205,14 @@ fn anomalous(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     chars.windows(2).any(|w| {
         let (a, b) = (w[0], w[1]);
-        let cross = a.is_alphabetic()
-            && b.is_alphabetic()
+        if a.is_ascii() && b.is_ascii() {
+            return false;
+        }
+        let cross = is_letter(a)
+            && is_letter(b)
             && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
         let glued = |sym: char, letter: char| {
-            letter.is_alphabetic() && !sym.is_ascii() && !sym.is_alphanumeric() && !sym.is_whitespace() && !word_punct(sym)
+            is_letter(letter) && !sym.is_ascii() && !sym.is_alphanumeric() && !sym.is_whitespace() && !word_punct(sym)
         };
         cross || glued(a, b) || glued(b, a)
     })
@@ -255,9 +262,7 @@ fn brings_words(fixed: &str, orig: &str) -> bool {
         }
         if c == '¿' || c == '¡' {
             let close = if c == '¿' { '?' } else { '!' };
-            if chars[k + 1..].contains(&close)
-                && chars.get(k + 1).is_some_and(|n| n.is_alphabetic())
-            {
+            if chars[k + 1..].contains(&close) && chars.get(k + 1).is_some_and(|&n| is_letter(n)) {
                 pairs += 1;
                 continue;
             }
@@ -273,7 +278,7 @@ fn brings_words(fixed: &str, orig: &str) -> bool {
         .into_iter()
         .flatten()
         {
-            if n.is_alphabetic() {
+            if is_letter(n) {
                 let s = if chars.get(k + 1) == Some(&n) {
                     pair_score(c, n)
                 } else {
@@ -334,6 +339,13 @@ fn is_cont(c: char) -> bool {
 /// written in: the `Ù Ù Ù¡` left beside repaired Arabic is `٠٠١`.
 fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> {
     let chars: Vec<char> = text.chars().collect();
+    // Letters and digits of each script in the whole segment, for `context`.
+    let mut total = [0usize; 8];
+    if context {
+        for s in chars.iter().filter_map(|&c| script_of(c)) {
+            total[s as usize] += 1;
+        }
+    }
     let mut out = String::with_capacity(text.len());
     let mut parts = Vec::new();
     let mut i = 0;
@@ -442,6 +454,19 @@ fn script_of(c: char) -> Option<u8> {
     })
 }
 
+/// Whether the words with non-ASCII letters in `text` already look like words
+/// of their script (enough letter pairs, nearly all of them common).
+pub(crate) fn reads_as_words(text: &str) -> bool {
+    let mut t = Tally::default();
+    for word in text
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_ascii())
+    {
+        t.add(word, true);
+    }
+    t.pairs >= 6 && t.unseen_share() <= 0.05 && t.mean() >= 7.0
+}
+
 /// UTF-8 read through a codec the badness heuristic does not know: needs the
 /// bytes to be UTF-8 with at least two multi-byte sequences, every one of them
 /// a plausible character.
@@ -481,10 +506,7 @@ fn rare_codec(text: &str) -> Option<(String, Layer)> {
 /// bigram tables find plausible (for scripts that have a table).
 fn wordlike(s: &str) -> bool {
     let mut t = Tally::default();
-    for word in s
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_ascii())
-    {
+    for word in s.split(|c: char| !is_letter(c)).filter(|w| !w.is_ascii()) {
         t.add(word, true);
     }
     t.pairs == 0 || (t.unseen_share() <= 0.2 && t.mean() >= 5.0)
@@ -504,7 +526,7 @@ fn plausible(c: char) -> bool {
 /// (mojibake decoded wrongly tends to hop between scripts).
 fn one_script(chars: &[char]) -> bool {
     let mut seen: Option<u32> = None;
-    for &c in chars.iter().filter(|c| c.is_alphabetic()) {
+    for &c in chars.iter().filter(|&&c| is_letter(c)) {
         let block = match c as u32 {
             0..=0x24f | 0x1e00..=0x1eff => continue,
             0x370..=0x3ff | 0x1f00..=0x1fff => 1,
