@@ -92,7 +92,7 @@ fn qualifies(word: &str, script: Script) -> bool {
     }
     match script {
         Script::Cyrillic | Script::Greek => {
-            !word.chars().any(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| is_letter(c))
+            !word.chars().any(|c| c.is_ascii_alphabetic()) && word.chars().any(is_letter)
         }
         Script::Latin => {
             word.chars().any(|c| c.is_ascii_alphabetic())
