@@ -1,30 +1,36 @@
 //! # The `encoding` pass
 //!
 //! **What it fixes**, in this order:
-//! 1. [`mojibake`]: UTF-8 read through a single-byte codec (`cafÃ©`, `вЂ“`,
+//! 1. [`entities`]: HTML character references left in the text (`&amp;`,
+//!    `&#8217;`, `&nbsp;`).
+//! 2. [`mojibake`]: UTF-8 read through a single-byte codec (`cafÃ©`, `вЂ“`,
 //!    `√©`, `â€œ`), as many layers deep as it goes, per line, including lines
 //!    where only some words are mangled or two kinds of mojibake sit side by side,
 //!    sequences where a no-break space became a plain space or a byte was lost
 //!    (`?`, U+FFFD), CESU-8 emoji, and C1 control characters (windows-1252 read as
 //!    latin-1).
-//! 2. [`legacy`]: text in one single-byte codec read with another, with no
+//! 3. [`legacy`]: text in one single-byte codec read with another, with no
 //!    UTF-8 involved (`Ñîîáùåíèå` is windows-1251 read as latin-1, `Thйвtre` is
 //!    windows-1252 read as windows-1251), decided by letter-bigram evidence.
-//! 3. [`entities`]: HTML character references left in the text (`&amp;`,
-//!    `&#8217;`, `&nbsp;`).
 //!
 //! Each repair is an edit whose rule and reason name the chain undone, such as
 //! `utf8-as-windows-1252-x2`, "UTF-8 read as windows-1252, twice".
 //!
-//! **What it never touches.** Text that does not look damaged: the
-//! [`badness`] heuristic must flag a line before any UTF-8 repair is tried, and a
-//! legacy repair needs the bigram evidence to be overwhelming. Portuguese
+//! **What it never touches.** Text that does not look damaged. A UTF-8 repair
+//! needs the [`badness`] heuristic to flag the segment, or else evidence on both
+//! sides (the segment has something words never have, such as letters of two
+//! scripts glued together, and the repair brings in common letter pairs; or the
+//! bytes are UTF-8 in a codec that ordinary text never happens to spell). A
+//! legacy repair needs overwhelming letter-bigram evidence. Lines whose
+//! non-ASCII words already read as words are not second-guessed. Portuguese
 //! capitals (`SÃO PAULO`), Icelandic, Danish, Greek, Cyrillic, math and currency
-//! symbols, curly quotes and emoji are all left as they are.
+//! symbols, curly quotes and emoji are all left as they are (see the negative
+//! cases in `tests/cases/encoding.json`).
 //!
 //! **Cost.** Text with nothing outside ASCII and no `&` costs one scan. Lines
-//! without non-ASCII characters are skipped; a repair costs in proportion to the
-//! line it repairs.
+//! without non-ASCII characters are skipped; long lines are cut into segments
+//! around their non-ASCII text ([`segments`]), so a repair costs in proportion to
+//! the stretch it repairs.
 //!
 //! **Where its rules come from.** The UTF-8 repair follows ftfy (Robyn Speer, MIT
 //! licence): its badness heuristic, sloppy codecs and byte-level repairs, rewritten
@@ -78,14 +84,17 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
     }
     let s = &options.encoding.settings;
     let mut stages: Vec<(&str, Stage)> = Vec::with_capacity(3);
+    // Entities first: a reference may stand for part of a mojibake sequence
+    // (`caf&Atilde;&copy;`), which the next stage then repairs in the same run,
+    // so a second run has nothing left to do.
+    if s.entities {
+        stages.push(("entities", entities::run));
+    }
     if s.mojibake {
         stages.push(("mojibake", run_mojibake));
     }
     if s.legacy {
         stages.push(("legacy", legacy::run));
-    }
-    if s.entities {
-        stages.push(("entities", entities::run));
     }
     run_stages(text, options, &stages, report);
 }
@@ -215,6 +224,14 @@ mod tests {
             format!("{pad}café crème {pad}naïve{pad}"),
             "should repair both stretches"
         );
+    }
+
+    #[test]
+    fn entities_that_spell_mojibake_are_repaired_in_one_run() {
+        let (out, _) = enc("caf&Atilde;&copy; cr&Atilde;&uml;me");
+        assert_eq!(out, "café crème", "should read the references, then repair the mojibake");
+        let (again, rules) = enc(&out);
+        assert_eq!((again.as_str(), rules.len()), ("café crème", 0), "should have nothing left for a second run");
     }
 
     #[test]
