@@ -29,7 +29,7 @@
 //!
 //! **Cost.** Text with nothing outside ASCII and no `&` costs one scan. Lines
 //! without non-ASCII characters are skipped; long lines are cut into segments
-//! around their non-ASCII text ([`segments`]), so a repair costs in proportion to
+//! around their non-ASCII text (`segments`), so a repair costs in proportion to
 //! the stretch it repairs.
 //!
 //! **Where its rules come from.** The UTF-8 repair follows ftfy (Robyn Speer, MIT

@@ -5,19 +5,19 @@
 //! 1. If the whole segment encodes in one of the codecs ftfy covers, and the
 //!    bytes (after putting back lost no-break spaces and marking lost bytes) read
 //!    as UTF-8, that is the repair.
-//! 2. Otherwise a rarer codec ([`rare_codec`]: KOI8-R, IBM866, x-mac-cyrillic,
+//! 2. Otherwise a rarer codec (`rare_codec`: KOI8-R, IBM866, x-mac-cyrillic,
 //!    IBM850, windows-1255/1256/874), if its bytes are UTF-8 with several
 //!    multi-byte sequences and the result is plausible text.
 //! 3. Otherwise the mojibake is mixed with text that is fine: find each stretch
 //!    that looks like a UTF-8 sequence read through a Latin-like codec, and repair
 //!    each stretch on its own if it looks bad.
 //! 4. Otherwise C1 controls: windows-1252 read as latin-1, or MacRoman letters
-//!    between letters ([`c1_controls`]).
+//!    between letters (`c1_controls`).
 //!
 //! A segment that does not look bad gets a step only with other evidence: a
 //! stretch left over beside ones already repaired that reads as the script of
 //! the rest of the segment (`inconsistent` in context), a rare codec as in 2, or
-//! a repair with evidence on both sides ([`bold`]). Lines whose non-ASCII words
+//! a repair with evidence on both sides (`bold`). Lines whose non-ASCII words
 //! already read as words ([`reads_as_words`]) get none of these.
 //!
 //! Steps repeat (text mangled twice is repaired twice) until nothing changes.
