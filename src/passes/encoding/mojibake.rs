@@ -18,7 +18,7 @@
 //! stretch left over beside ones already repaired that reads as the script of
 //! the rest of the segment (`inconsistent` in context), a rare codec as in 2, or
 //! a repair with evidence on both sides (`bold`). Lines whose non-ASCII words
-//! already read as words ([`reads_as_words`]) get none of these.
+//! already read as words (`reads_as_words`) get none of these.
 //!
 //! Steps repeat (text mangled twice is repaired twice) until nothing changes.
 
