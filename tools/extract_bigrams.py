@@ -7,7 +7,9 @@ which tools/gen_encoding_tables.py turns into the pass's plausibility tables.
 Run on a Debian system with the packages listed in data/encoding/SOURCES.md:
 
     apt-get install hunspell-ru hunspell-uk hunspell-bg hunspell-el \
-        hunspell-fr-classical hunspell-es hunspell-it hunspell-pt-pt hunspell-de-de
+        hunspell-fr-classical hunspell-es hunspell-it hunspell-pt-pt hunspell-de-de \
+        hunspell-ca hunspell-pl hunspell-cs hunspell-sk hunspell-hr hunspell-ro \
+        hunspell-hu hunspell-tr hunspell-lt hunspell-lv hunspell-da hunspell-sv hunspell-is
     python3 tools/extract_bigrams.py
 """
 import collections, pathlib, re, unicodedata
@@ -17,7 +19,10 @@ HUNSPELL = pathlib.Path("/usr/share/hunspell")
 SCRIPTS = {
     "cyrillic": ["ru_RU", "uk_UA", "bg_BG"],
     "greek": ["el_GR"],
-    "latin": ["fr_FR", "es_ES", "it_IT", "pt_PT", "de_DE"],
+    "latin": [
+        "fr_FR", "es_ES", "it_IT", "pt_PT", "de_DE", "ca", "pl_PL", "cs_CZ", "sk_SK",
+        "hr_HR", "ro_RO", "hu_HU", "tr_TR", "lt_LT", "lv_LV", "da_DK", "sv_SE", "is_IS",
+    ],
 }
 
 
@@ -25,7 +30,10 @@ def words(dic):
     aff = (HUNSPELL / f"{dic}.aff").read_bytes()
     m = re.search(rb"^SET\s+(\S+)", aff, re.M)
     enc = m.group(1).decode() if m else "utf-8"
-    enc = {"ISO8859-7": "iso8859_7", "ISO8859-1": "latin-1"}.get(enc, enc)
+    enc = {
+        "ISO8859-7": "iso8859_7", "ISO8859-1": "latin-1", "ISO8859-2": "iso8859_2",
+        "ISO8859-13": "iso8859_13", "ISO8859-15": "iso8859_15",
+    }.get(enc, enc)
     lines = (HUNSPELL / f"{dic}.dic").read_bytes().decode(enc, "replace").splitlines()
     for line in lines[1:]:
         w = line.split("/", 1)[0].strip()

@@ -56,7 +56,7 @@ CLUE_CODECS = ["latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1
 SCRIPTS = [
     ("cyrillic", "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў"),
     ("greek", "αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ"),
-    ("latin", "abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœß"),
+    ("latin", "abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœßðþāăąćčďđēėęěğģīįıķĺļľłńņňőŕřśşšţťūůűųźżžșț"),
 ]
 
 
@@ -115,15 +115,16 @@ def bigrams(script, alphabet):
         a, b = pair[0], pair[1]
         if a in index and b in index:
             counts[index[a] * n + index[b]] += int(count)
-    total = sum(counts)
-    # Score 0..15: 0 never seen (or nearly never); else log-scaled frequency,
-    # 15 for pairs of about one in 2**-5 of all pairs.
+    top = max(counts)
+    # Score 0..15: 0 never seen (or nearly never); else log-scaled frequency
+    # relative to the most common pair (15), so that the scale does not depend
+    # on how many words went in.
     scores = []
     for c in counts:
         if c < 3:
             scores.append(0)
         else:
-            scores.append(max(1, min(15, round(20 + math.log2(c / total)))))
+            scores.append(max(1, min(15, round(15 + math.log2(c / top)))))
     packed = bytearray()
     for i in range(0, len(scores), 2):
         lo = scores[i]

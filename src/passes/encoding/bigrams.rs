@@ -148,7 +148,17 @@ pub struct Tally {
 impl Tally {
     /// Adds the pairs of adjacent letters in `word` (only pairs with at least
     /// one non-ASCII letter when `non_ascii_only`).
+    ///
+    /// A word whose letters come from two scripts is not a word: every pair in
+    /// it scores 0.
     pub fn add(&mut self, word: &str, non_ascii_only: bool) {
+        let mut scripts = word
+            .chars()
+            .filter(|&c| is_letter(c))
+            .filter_map(Script::of);
+        let mixed = scripts
+            .next()
+            .is_some_and(|first| scripts.any(|s| s != first));
         let mut prev: Option<char> = None;
         for c in word.chars() {
             if !is_letter(c) {
@@ -158,6 +168,7 @@ impl Tally {
             if let Some(p) = prev {
                 if !(non_ascii_only && p.is_ascii() && c.is_ascii()) {
                     if let Some(s) = pair(p, c) {
+                        let s = if mixed { 0 } else { s };
                         self.sum += s as u32;
                         self.pairs += 1;
                         self.unseen += (s == 0) as u32;

@@ -229,9 +229,16 @@ mod tests {
     #[test]
     fn entities_that_spell_mojibake_are_repaired_in_one_run() {
         let (out, _) = enc("caf&Atilde;&copy; cr&Atilde;&uml;me");
-        assert_eq!(out, "café crème", "should read the references, then repair the mojibake");
+        assert_eq!(
+            out, "café crème",
+            "should read the references, then repair the mojibake"
+        );
         let (again, rules) = enc(&out);
-        assert_eq!((again.as_str(), rules.len()), ("café crème", 0), "should have nothing left for a second run");
+        assert_eq!(
+            (again.as_str(), rules.len()),
+            ("café crème", 0),
+            "should have nothing left for a second run"
+        );
     }
 
     #[test]

@@ -67,10 +67,13 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         if reads_as_words(text) {
             return None;
         }
-        return rare_codec(text).or_else(|| bold(text));
+        return rare_codec(text, 0, true).or_else(|| bold(text));
     }
     let mut buf = Vec::with_capacity(text.len());
     let has_sub = text.contains('\u{1a}');
+    // Every codec whose reading works is a candidate; the most plausible result
+    // wins, and the earlier codec (the more common mix-up) on a tie.
+    let mut best: Option<(usize, String, Layer)> = None;
     for codec in (0..FTFY_CODECS).map(Codec) {
         let lossy_ok = codec.sloppy() && !has_sub;
         if !codec.encode_into(text, lossy_ok, &mut buf) {
@@ -87,10 +90,23 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
             } else {
                 codec
             };
-            return Some((fixed, Layer::Utf8As { codec, a0, lossy }));
+            let cost = implausibility(&fixed);
+            let better = match &best {
+                Some((c, _, _)) => cost < *c,
+                None => true,
+            };
+            if better {
+                best = Some((cost, fixed, Layer::Utf8As { codec, a0, lossy }));
+            }
+            if cost == 0 {
+                break;
+            }
         }
     }
-    if let Some(found) = rare_codec(text) {
+    if let Some((_, fixed, layer)) = best {
+        return Some((fixed, layer));
+    }
+    if let Some(found) = rare_codec(text, FTFY_CODECS, false) {
         return Some(found);
     }
     if let Some((fixed, parts)) = inconsistent(text, false) {
@@ -242,7 +258,13 @@ fn bold(text: &str) -> Option<(String, Layer)> {
         let Some((fixed, a0, _)) = read_utf8(&buf, codec.name() != "macintosh", false) else {
             continue;
         };
-        if fixed == text || is_bad(&fixed) || anomalous(&fixed) || !brings_words(&fixed, text) {
+        let spaces = |t: &str| t.chars().filter(|c| c.is_whitespace()).count();
+        if fixed == text
+            || spaces(&fixed) != spaces(text)
+            || is_bad(&fixed)
+            || anomalous(&fixed)
+            || !brings_words(&fixed, text)
+        {
             continue;
         }
         return Some((
@@ -291,7 +313,7 @@ fn brings_words(fixed: &str, orig: &str) -> bool {
                 } else {
                     pair_score(n, c)
                 };
-                if s < 2 {
+                if s < 1 {
                     return false;
                 }
                 pairs += 1;
@@ -385,7 +407,11 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
         if span.len() < chars.len() && (context || is_bad_chars(span)) {
             let sub: String = span.iter().collect();
             let (fixed, layers) = if context {
-                repair_in_context(&sub, &chars, i, j)
+                let mut outside = total;
+                for s in span.iter().filter_map(|&c| script_of(c)) {
+                    outside[s as usize] -= 1;
+                }
+                repair_in_context(&sub, &outside)
             } else {
                 repair(&sub)
             };
@@ -407,12 +433,14 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
 
 /// Repairs a stretch that does not look bad, if some codec reads it as letters
 /// or digits of a script found elsewhere in the segment.
-fn repair_in_context(sub: &str, chars: &[char], i: usize, j: usize) -> (String, Vec<Layer>) {
-    let outside: Vec<u8> = chars[..i]
-        .iter()
-        .chain(&chars[j..])
-        .filter_map(|&c| script_of(c))
-        .collect();
+fn repair_in_context(sub: &str, outside: &[usize; 8]) -> (String, Vec<Layer>) {
+    // A stretch that reads as letters of its own script in common pairs
+    // (`ΟΎ` in Greek) is text, not mojibake.
+    let mut as_is = Tally::default();
+    as_is.add(sub, false);
+    if as_is.pairs > 0 && as_is.unseen == 0 {
+        return (sub.to_string(), Vec::new());
+    }
     let mut buf = Vec::new();
     for codec in (0..FTFY_CODECS).map(Codec) {
         if !codec.encode_into(sub, false, &mut buf) {
@@ -425,9 +453,14 @@ fn repair_in_context(sub: &str, chars: &[char], i: usize, j: usize) -> (String, 
             .chars()
             .filter(|c| !c.is_ascii() && !c.is_whitespace())
             .collect();
+        // Letters of a script with a bigram table must be letters the table knows.
+        let common =
+            |c: char| !is_letter(c) || super::bigrams::Script::of(c).is_none() || known_letter(c);
         let fits = !new.is_empty()
             && new.iter().all(|&c| {
-                c.is_alphanumeric() && script_of(c).is_some_and(|s| outside.contains(&s))
+                c.is_alphanumeric()
+                    && common(c)
+                    && script_of(c).is_some_and(|s| outside[s as usize] > 0)
             });
         if fits {
             return (
@@ -474,16 +507,54 @@ pub(crate) fn reads_as_words(text: &str) -> bool {
     t.pairs >= 6 && t.unseen_share() <= 0.05 && t.mean() >= 7.0
 }
 
-/// UTF-8 read through a codec the badness heuristic does not know: needs the
+/// How implausible a text is: characters outside the common scripts and
+/// symbols, letters the bigram tables do not know (in scripts they cover),
+/// symbols glued to letters, and never-seen letter pairs.
+fn implausibility(text: &str) -> usize {
+    let mut cost = 0;
+    let chars: Vec<char> = text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if c.is_ascii() {
+            continue;
+        }
+        if !plausible(c) || is_c1(c) {
+            cost += 10;
+        } else if is_letter(c) {
+            if super::bigrams::Script::of(c).is_some() && !known_letter(c) {
+                cost += 5;
+            }
+        } else if !c.is_whitespace() && !word_punct(c) {
+            let near =
+                |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|&n| is_letter(n));
+            if near(k.checked_sub(1)) || near(Some(k + 1)) {
+                cost += 2;
+            }
+        }
+    }
+    let mut t = Tally::default();
+    for word in text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_ascii())
+    {
+        t.add(word, true);
+    }
+    cost + t.unseen as usize
+}
+
+/// UTF-8 read through a codec the badness heuristic does not know (or, in a
+/// segment the heuristic passes, any codec): needs the
 /// bytes to be UTF-8 with at least two multi-byte sequences, every one of them
-/// a plausible character.
-fn rare_codec(text: &str) -> Option<(String, Layer)> {
+/// a plausible character, in one script, in words the bigram tables find
+/// plausible. Starts at codec number `first`. When `strict` (the segment does
+/// not look bad), the result must also be clearly more plausible than the
+/// segment as it stands ([`implausibility`]), with nothing unknown in it.
+fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)> {
     let high = text.chars().filter(|c| !c.is_ascii()).count();
     if high < 4 {
         return None;
     }
     let mut buf = Vec::with_capacity(text.len());
-    for codec in (FTFY_CODECS..super::tables::CODECS.len()).map(Codec) {
+    for codec in (first..super::tables::CODECS.len()).map(Codec) {
         if !codec.encode_into(text, false, &mut buf) {
             continue;
         }
@@ -496,6 +567,12 @@ fn rare_codec(text: &str) -> Option<(String, Layer)> {
         }
         if is_bad(s) || !wordlike(s) {
             continue;
+        }
+        if strict {
+            let after = implausibility(s);
+            if after > 1 || after >= implausibility(text) {
+                continue;
+            }
         }
         return Some((
             s.to_string(),
