@@ -73,7 +73,7 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
     let has_sub = text.contains('\u{1a}');
     // Every codec whose reading works is a candidate; the most plausible result
     // wins, and the earlier codec (the more common mix-up) on a tie.
-    let mut best: Option<(usize, String, Layer)> = None;
+    let mut best: Option<((usize, i32), String, Layer)> = None;
     for codec in (0..FTFY_CODECS).map(Codec) {
         let lossy_ok = codec.sloppy() && !has_sub;
         if !codec.encode_into(text, lossy_ok, &mut buf) {
@@ -90,7 +90,7 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
             } else {
                 codec
             };
-            let cost = implausibility(&fixed);
+            let cost = (implausibility(&fixed), -mean_pair_score(&fixed));
             let better = match &best {
                 Some((c, _, _)) => cost < *c,
                 None => true,
@@ -98,9 +98,7 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
             if better {
                 best = Some((cost, fixed, Layer::Utf8As { codec, a0, lossy }));
             }
-            if cost == 0 {
-                break;
-            }
+
         }
     }
     if let Some((_, fixed, layer)) = best {
@@ -507,6 +505,15 @@ pub(crate) fn reads_as_words(text: &str) -> bool {
     t.pairs >= 6 && t.unseen_share() <= 0.05 && t.mean() >= 7.0
 }
 
+/// Ten times the mean letter-pair score of the non-ASCII words of `text`.
+fn mean_pair_score(text: &str) -> i32 {
+    let mut t = Tally::default();
+    for word in text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_ascii()) {
+        t.add(word, true);
+    }
+    (t.mean() * 10.0) as i32
+}
+
 /// How implausible a text is: characters outside the common scripts and
 /// symbols, letters the bigram tables do not know (in scripts they cover),
 /// symbols glued to letters, and never-seen letter pairs.
@@ -537,6 +544,14 @@ fn implausibility(text: &str) -> usize {
         .filter(|w| !w.is_ascii())
     {
         t.add(word, true);
+        // A word with letters of two scripts (`macrรณsporo`, `–ó–∞–º`).
+        let mut ids = word
+            .chars()
+            .filter(|&c| is_letter(c))
+            .map(|c| script_of(c).unwrap_or(0));
+        if ids.next().is_some_and(|first| ids.any(|s| s != first)) {
+            cost += 3;
+        }
     }
     cost + t.unseen as usize
 }
