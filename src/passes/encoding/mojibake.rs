@@ -98,14 +98,18 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
             if better {
                 best = Some((cost, fixed, Layer::Utf8As { codec, a0, lossy }));
             }
-
+        }
+    }
+    // A rarer codec's reading competes too (IBM850 beside IBM437 share most
+    // box-drawing characters), at a small handicap.
+    if let Some((fixed, layer)) = rare_codec(text, FTFY_CODECS, false) {
+        let cost = (implausibility(&fixed) + 1, -mean_pair_score(&fixed));
+        if best.as_ref().map(|b| cost < b.0).unwrap_or(true) {
+            return Some((fixed, layer));
         }
     }
     if let Some((_, fixed, layer)) = best {
         return Some((fixed, layer));
-    }
-    if let Some(found) = rare_codec(text, FTFY_CODECS, false) {
-        return Some(found);
     }
     if let Some((fixed, parts)) = inconsistent(text, false) {
         return Some((fixed, Layer::Mixed(parts)));
