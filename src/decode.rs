@@ -15,15 +15,39 @@
 //!    which reading looks most like words. windows-1252, what browsers assume,
 //!    wins unless another reading is clearly better.
 //!
-//! The codecs are `encoding_rs`'s. No byte is lost: every single-byte candidate
-//! maps every byte (an undefined byte reads as the code point of its number), and
-//! what cannot be decoded at all (an unpaired UTF-16 surrogate, an odd last byte)
-//! becomes U+FFFD and is counted in [`Decoding::replaced`].
+//! Natively the codecs are `encoding_rs`'s. In the wasm build they are the
+//! `encoding` pass's generated tables instead (the same mappings; a native test
+//! checks them against `encoding_rs` byte for byte), because `encoding_rs`
+//! decodes through one dispatch over every codec it has, which would put all of
+//! them, CJK tables included, into the npm package (about 130 KB gzipped).
+//!
+//! No byte is lost: every single-byte candidate maps every byte (an undefined
+//! byte reads as the code point of its number), and what cannot be decoded at all
+//! (an unpaired UTF-16 surrogate, an odd last byte) becomes U+FFFD and is counted
+//! in [`Decoding::replaced`].
 
 use crate::edit::Decoding;
 use crate::passes::encoding::bigrams::Tally;
 use crate::passes::encoding::codecs::Codec;
-use encoding_rs::Encoding;
+
+/// An encoding the decoder can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Enc {
+    Utf16Le,
+    Utf16Be,
+    /// A single-byte codec, by its WHATWG name.
+    Single(&'static str),
+}
+
+impl Enc {
+    fn name(self) -> &'static str {
+        match self {
+            Enc::Utf16Le => "UTF-16LE",
+            Enc::Utf16Be => "UTF-16BE",
+            Enc::Single(name) => name,
+        }
+    }
+}
 
 /// Decodes `bytes`, reporting how.
 pub fn decode(bytes: &[u8]) -> (String, Decoding) {
@@ -32,11 +56,11 @@ pub fn decode(bytes: &[u8]) -> (String, Decoding) {
         return (text, decoding("UTF-8", 1.0, true, 0, invalid));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        let (text, replaced) = utf16(encoding_rs::UTF_16LE, rest);
+        let (text, replaced) = utf16(Enc::Utf16Le, rest);
         return (text, decoding("UTF-16LE", 1.0, true, replaced, 0));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        let (text, replaced) = utf16(encoding_rs::UTF_16BE, rest);
+        let (text, replaced) = utf16(Enc::Utf16Be, rest);
         return (text, decoding("UTF-16BE", 1.0, true, replaced, 0));
     }
     if let Some((enc, confidence)) = utf16_without_bom(bytes) {
@@ -106,25 +130,46 @@ fn utf8_census(bytes: &[u8]) -> (usize, usize) {
 
 /// Decodes UTF-16 (no BOM handling): the text and how many code units or bytes
 /// became U+FFFD.
-fn utf16(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
-    let (text, _) = enc.decode_without_bom_handling(bytes);
-    let le = enc == encoding_rs::UTF_16LE;
-    let units = bytes.chunks_exact(2).map(|p| {
-        if le {
-            u16::from_le_bytes([p[0], p[1]])
+fn utf16(enc: Enc, bytes: &[u8]) -> (String, usize) {
+    let le = enc == Enc::Utf16Le;
+    let units = || {
+        bytes.chunks_exact(2).map(move |p| {
+            if le {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        })
+    };
+    let unpaired = char::decode_utf16(units()).filter(|r| r.is_err()).count();
+    let replaced = unpaired + bytes.len() % 2;
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let codec = if le {
+            encoding_rs::UTF_16LE
         } else {
-            u16::from_be_bytes([p[0], p[1]])
+            encoding_rs::UTF_16BE
+        };
+        let (text, _) = codec.decode_without_bom_handling(bytes);
+        (text.into_owned(), replaced)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut text: String = char::decode_utf16(units())
+            .map(|r| r.unwrap_or('\u{fffd}'))
+            .collect();
+        if bytes.len() % 2 == 1 {
+            text.push('\u{fffd}');
         }
-    });
-    let unpaired = char::decode_utf16(units).filter(|r| r.is_err()).count();
-    (text.into_owned(), unpaired + bytes.len() % 2)
+        (text, replaced)
+    }
 }
 
 /// UTF-16 without a BOM: in text of one alphabetic script, the high bytes of
 /// the code units are nearly all the same small number (0x00 for Latin, 0x04 for
 /// Cyrillic, 0x03 for Greek, ...), so one side of the byte pairs is dominated by
 /// a byte below 0x20, which no text in a byte-oriented encoding is.
-fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, f32)> {
+fn utf16_without_bom(bytes: &[u8]) -> Option<(Enc, f32)> {
     if bytes.len() < 4 {
         return None;
     }
@@ -151,9 +196,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, f32)> {
     };
     let (e, o) = (dominant(&even), dominant(&odd));
     let (share, other, enc) = if o > e {
-        (o, e, encoding_rs::UTF_16LE)
+        (o, e, Enc::Utf16Le)
     } else {
-        (e, o, encoding_rs::UTF_16BE)
+        (e, o, Enc::Utf16Be)
     };
     if share < 0.4 || other * 4.0 > share {
         return None;
@@ -162,26 +207,28 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, f32)> {
 }
 
 /// The legacy single-byte candidates, the default first.
-fn candidates() -> [&'static Encoding; 5] {
-    [
-        encoding_rs::WINDOWS_1252,
-        encoding_rs::WINDOWS_1251,
-        encoding_rs::KOI8_R,
-        encoding_rs::IBM866,
-        encoding_rs::ISO_8859_7,
-    ]
-}
+const CANDIDATES: [Enc; 5] = [
+    Enc::Single("windows-1252"),
+    Enc::Single("windows-1251"),
+    Enc::Single("KOI8-R"),
+    Enc::Single("IBM866"),
+    Enc::Single("ISO-8859-7"),
+];
 
 /// Reads `bytes` with a single-byte `enc`; bytes the codec leaves undefined read
 /// as the code point of their number, as in the pass's sloppy codecs.
-fn single_byte(enc: &'static Encoding, bytes: &[u8]) -> String {
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    if !had_errors {
-        return text.into_owned();
+fn single_byte(enc: Enc, bytes: &[u8]) -> String {
+    let name = enc.name();
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(codec) = encoding_rs::Encoding::for_label(name.as_bytes()) {
+        let (text, had_errors) = codec.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return text.into_owned();
+        }
     }
-    match Codec::by_name(enc.name()) {
+    match Codec::by_name(name) {
         Some(codec) => codec.decode(bytes),
-        None => text.into_owned(),
+        None => Codec(1).decode(bytes),
     }
 }
 
@@ -207,10 +254,10 @@ fn score(text: &str) -> (f32, u32) {
 }
 
 /// Picks the single-byte encoding whose reading looks most like words.
-fn guess_single_byte(bytes: &[u8]) -> (&'static Encoding, f32) {
+fn guess_single_byte(bytes: &[u8]) -> (Enc, f32) {
     // A sample is enough to decide; it keeps the cost flat on large inputs.
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    let mut scored: Vec<(&'static Encoding, f32, u32)> = candidates()
+    let mut scored: Vec<(Enc, f32, u32)> = CANDIDATES
         .into_iter()
         .map(|enc| {
             let (s, pairs) = score(&single_byte(enc, sample));
@@ -310,12 +357,14 @@ mod tests {
     #[test]
     fn legacy_cyrillic_and_greek_are_recognised() {
         let ru = "Министр иностранных дел России заявил об этом в среду.";
-        for (name, enc) in [
-            ("windows-1251", encoding_rs::WINDOWS_1251),
-            ("KOI8-R", encoding_rs::KOI8_R),
-            ("IBM866", encoding_rs::IBM866),
-        ] {
-            let (bytes, _, _) = enc.encode(ru);
+        for name in ["windows-1251", "KOI8-R", "IBM866"] {
+            let mut bytes = Vec::new();
+            assert!(
+                Codec::by_name(name)
+                    .unwrap()
+                    .encode_into(ru, false, &mut bytes),
+                "should encode the fixture"
+            );
             let (s, d) = decode(&bytes);
             assert_eq!(s, ru, "should read {name} bytes as {name}");
             assert_eq!(d.encoding, name, "should report {name}");
@@ -326,7 +375,13 @@ mod tests {
             );
         }
         let el = "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.";
-        let (bytes, _, _) = encoding_rs::ISO_8859_7.encode(el);
+        let mut bytes = Vec::new();
+        assert!(
+            Codec::by_name("ISO-8859-7")
+                .unwrap()
+                .encode_into(el, false, &mut bytes),
+            "should encode the fixture"
+        );
         assert_eq!(decode(&bytes).0, el, "should read Greek ISO-8859-7");
     }
 
@@ -335,6 +390,29 @@ mod tests {
         let (s, d) = decode(b"Le caf\xe9 est pr\xeat \x96 \x93oui\x94.");
         assert_eq!(s, "Le café est prêt – “oui”.", "should read windows-1252");
         assert_eq!(d.encoding, "windows-1252", "should report windows-1252");
+    }
+
+    /// The wasm build reads legacy bytes with the generated tables: they must
+    /// agree with encoding_rs wherever encoding_rs maps the byte.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn generated_tables_agree_with_encoding_rs() {
+        for enc in CANDIDATES {
+            let codec = Codec::by_name(enc.name()).unwrap();
+            let rs = encoding_rs::Encoding::for_label(enc.name().as_bytes()).unwrap();
+            for b in 0x80..=0xffu8 {
+                let byte = [b];
+                let (text, had_errors) = rs.decode_without_bom_handling(&byte);
+                if !had_errors {
+                    assert_eq!(
+                        text.chars().next(),
+                        Some(codec.char(b)),
+                        "{} byte {b:#x} should read the same",
+                        enc.name()
+                    );
+                }
+            }
+        }
     }
 
     #[test]
