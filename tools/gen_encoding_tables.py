@@ -142,6 +142,10 @@ def generate():
     out.append("    /// Characters for bytes 0x80..=0xFF.\n    pub high: [char; 128],\n")
     out.append("    /// (character, byte) pairs sorted by character, for encoding.\n    pub reverse: [(char, u8); 128],\n}\n\n")
     out.append(f"/// How many of [`CODECS`] the badness heuristic alone may trigger.\npub const FTFY_CODECS: usize = {FTFY_CODECS};\n\n")
+    for const, wanted in [("LATIN1", "ISO-8859-1"), ("WINDOWS_1252", "windows-1252"), ("MACINTOSH", "macintosh")]:
+        idx = [n for n, _, _ in CODECS].index(wanted)
+        out.append(f"/// The position of {wanted} in [`CODECS`].\npub const {const}: usize = {idx};\n")
+    out.append("\n")
     out.append("/// Every codec the pass knows, in the order it tries them.\npub static CODECS: &[CodecTable] = &[\n")
     for name, codec, sloppy in CODECS:
         t = high_table(codec, sloppy)

@@ -52,7 +52,11 @@ pub(crate) fn class(c: char) -> u16 {
         });
         return t[u as usize];
     }
-    classify(c)
+    // Above the table only these few characters have a class.
+    match c {
+        '\u{f8ff}' | 'ﬁ' | 'ﬂ' | '\u{fffd}' => classify(c),
+        _ => 0,
+    }
 }
 
 /// The classes of `c`, worked out from the lists.
@@ -112,6 +116,13 @@ fn classify(c: char) -> u16 {
     k
 }
 
+/// Whether `c` is in one of the symbol classes mojibake is made of (C1
+/// controls, `ƒ ˆ ¦ ª º`, currency, `« »`-like opening and closing marks,
+/// numeric and math signs, box drawing), whatever Unicode calls it.
+pub(crate) fn is_symbol_class(c: char) -> bool {
+    class(c) & (C1 | BAD | LAW | CUR | SP | EP | NUM | BOX) != 0
+}
+
 /// Whether `c` could be part of any pattern: everything non-ASCII.
 fn interesting(c: char) -> bool {
     !c.is_ascii()
@@ -166,6 +177,19 @@ fn bad_at(s: &[char], i: usize) -> bool {
 
     let kb = cls(1);
     let b = at(1);
+    // Fast exits: no pattern starts with an unclassified character other than
+    // a space, and none starts with a Greek or Cyrillic letter followed by a
+    // letter or ASCII, except `вЂ` and `ГўВЂВ`.
+    if ka == 0 && !a.is_whitespace() {
+        return false;
+    }
+    let letters = LC | UC;
+    if ka & !letters == 0
+        && kb & !letters == 0
+        && !matches!((a, b), ('в', Some('Ђ')) | ('Г', Some('ў')))
+    {
+        return false;
+    }
     if a.is_whitespace() && is(1, UA) && is(2, CUR) {
         return true;
     }

@@ -188,7 +188,13 @@ fn plan(line: &str) -> Option<Plan> {
     let ws = words(line);
     // A line whose words already read as words has nothing to gain: skip the
     // candidates (this keeps clean Cyrillic, Greek and accented Latin cheap).
-    if super::mojibake::reads_as_words(line) {
+    // Only words with no ASCII letter, or with ASCII and Cyrillic letters
+    // together, can be a legacy mix-up; most lines have none.
+    let maybe = |w: &Word| {
+        !w.text.is_ascii()
+            && (qualifies(w.text, Script::Cyrillic) || qualifies(w.text, Script::Latin))
+    };
+    if !ws.iter().any(maybe) || super::mojibake::reads_as_words(line) {
         return None;
     }
     let mut best: Option<Plan> = None;

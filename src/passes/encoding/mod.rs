@@ -46,6 +46,7 @@ pub mod entities;
 pub mod explain;
 pub mod legacy;
 pub mod mojibake;
+pub mod plain;
 #[rustfmt::skip]
 pub mod tables;
 pub mod utf8;
@@ -96,7 +97,32 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
     if s.legacy {
         stages.push(("legacy", legacy::run));
     }
-    run_stages(text, options, &stages, report);
+    // Line by line: a line of ordinary text costs one scan (see [`plain`]); the
+    // stages run only on the others, each on its own line.
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        if plain::is_plain(body) {
+            continue;
+        }
+        let mut r = Report::new();
+        run_stages(body, options, &stages, &mut r);
+        for c in r.changes() {
+            report.replace(
+                start + c.start,
+                start + c.end,
+                c.replacement.clone(),
+                c.rule.clone(),
+                c.reason.clone(),
+            );
+        }
+        for w in r.warnings.drain(..) {
+            report.warn(w);
+        }
+    }
 }
 
 /// Lines of `text` that have something outside ASCII: `(start, line)`.

@@ -27,7 +27,7 @@ use super::bigrams::{is_letter, Tally};
 use super::codecs::Codec;
 use super::explain::Layer;
 use super::tables::{
-    CONTINUATION, CONTINUATION_STRICT, FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, FTFY_CODECS,
+    CONTINUATION, CONTINUATION_STRICT, FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, FTFY_CODECS, MACINTOSH,
 };
 use super::utf8;
 
@@ -81,7 +81,7 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         }
         // In macintosh, an en dash is byte 0xD0: "– " would pass for a broken
         // two-byte sequence, so no-break spaces are not restored there.
-        let a0_ok = codec.name() != "macintosh";
+        let a0_ok = codec.0 != MACINTOSH;
         if let Some((fixed, a0, lossy)) = read_utf8(&buf, a0_ok, lossy_ok) {
             // latin-1 and windows-1252 agree outside 0x80..=0x9F; name the
             // common one unless C1 controls show it was latin-1.
@@ -129,7 +129,7 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
 fn c1_controls(text: &str) -> Option<(String, Layer)> {
     let chars: Vec<char> = text.chars().collect();
     let cp1252 = Codec(1);
-    let mac = Codec::by_name("macintosh")?;
+    let mac = Codec(MACINTOSH);
     // For each C1 control: whether it may be a MacRoman letter, and whether it
     // could also be an apostrophe in a contraction.
     let mut mac_ok = vec![false; chars.len()];
@@ -257,7 +257,7 @@ fn bold(text: &str) -> Option<(String, Layer)> {
         if !codec.encode_into(text, false, &mut buf) {
             continue;
         }
-        let Some((fixed, a0, _)) = read_utf8(&buf, codec.name() != "macintosh", false) else {
+        let Some((fixed, a0, _)) = read_utf8(&buf, codec.0 != MACINTOSH, false) else {
             continue;
         };
         let spaces = |t: &str| t.chars().filter(|c| c.is_whitespace()).count();
@@ -335,7 +335,8 @@ fn read_utf8(bytes: &[u8], a0_ok: bool, lossy_ok: bool) -> Option<(String, bool,
     let mut cur = std::borrow::Cow::Borrowed(bytes);
     let mut a0 = false;
     let mut lossy = false;
-    if a0_ok && utf8::has_altered_space(&cur) || cur.windows(2).any(|w| w == b"\xc3 ") {
+    let a_grave = cur.windows(2).any(|w| w[0] == 0xc3 && w[1] == b' ');
+    if a0_ok && (a_grave || utf8::has_altered_space(&cur)) {
         let r = utf8::restore_a0(&cur);
         if r != *cur {
             a0 = true;
@@ -448,7 +449,7 @@ fn repair_in_context(sub: &str, outside: &[usize; 8]) -> (String, Vec<Layer>) {
         if !codec.encode_into(sub, false, &mut buf) {
             continue;
         }
-        let Some((fixed, a0, _)) = read_utf8(&buf, codec.name() != "macintosh", false) else {
+        let Some((fixed, a0, _)) = read_utf8(&buf, codec.0 != MACINTOSH, false) else {
             continue;
         };
         let new: Vec<char> = fixed
@@ -512,7 +513,10 @@ pub(crate) fn reads_as_words(text: &str) -> bool {
 /// Ten times the mean letter-pair score of the non-ASCII words of `text`.
 fn mean_pair_score(text: &str) -> i32 {
     let mut t = Tally::default();
-    for word in text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_ascii()) {
+    for word in text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_ascii())
+    {
         t.add(word, true);
     }
     (t.mean() * 10.0) as i32

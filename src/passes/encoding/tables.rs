@@ -14,6 +14,13 @@ pub struct CodecTable {
 /// How many of [`CODECS`] the badness heuristic alone may trigger.
 pub const FTFY_CODECS: usize = 10;
 
+/// The position of ISO-8859-1 in [`CODECS`].
+pub const LATIN1: usize = 0;
+/// The position of windows-1252 in [`CODECS`].
+pub const WINDOWS_1252: usize = 1;
+/// The position of macintosh in [`CODECS`].
+pub const MACINTOSH: usize = 8;
+
 /// Every codec the pass knows, in the order it tries them.
 pub static CODECS: &[CodecTable] = &[
     CodecTable {
