@@ -69,7 +69,7 @@ fn index(table: &Bigrams, c: char) -> Option<usize> {
 /// know one of the letters (such as Icelandic `ð`), so the pair says nothing.
 pub fn pair(a: char, b: char) -> Option<u8> {
     let (sa, sb) = (Script::of(a)?, Script::of(b)?);
-    if sa != sb || (a.is_lowercase() && b.is_uppercase()) {
+    if sa != sb || (is_lower(a) && is_upper(b)) {
         return Some(0);
     }
     let (la, lb) = (lower(a), lower(b));
@@ -84,9 +84,14 @@ pub fn pair(a: char, b: char) -> Option<u8> {
 /// Code points below this have their letterhood and lower case in a table.
 const FAST_END: usize = 0x2600;
 
-/// (is a letter, lower case) for code points below [`FAST_END`].
-fn fast() -> &'static [(bool, char)] {
-    static FAST: std::sync::OnceLock<Vec<(bool, char)>> = std::sync::OnceLock::new();
+/// Flags in [`fast`]: a letter, upper case, lower case.
+const LETTER: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+
+/// (flags, lower case) for code points below [`FAST_END`].
+fn fast() -> &'static [(u8, char)] {
+    static FAST: std::sync::OnceLock<Vec<(u8, char)>> = std::sync::OnceLock::new();
     FAST.get_or_init(|| {
         (0..FAST_END as u32)
             .map(|u| match char::from_u32(u) {
@@ -96,12 +101,26 @@ fn fast() -> &'static [(bool, char)] {
                         (Some(x), None) => x,
                         _ => c,
                     };
-                    (c.is_alphabetic(), lower)
+                    let flags = (c.is_alphabetic() as u8 * LETTER)
+                        | (c.is_uppercase() as u8 * UPPER)
+                        | (c.is_lowercase() as u8 * LOWER);
+                    (flags, lower)
                 }
-                None => (false, '\0'),
+                None => (0, '\0'),
             })
             .collect()
     })
+}
+
+fn flags(c: char) -> u8 {
+    match fast().get(c as usize) {
+        Some(&(f, _)) => f,
+        None => {
+            (c.is_alphabetic() as u8 * LETTER)
+                | (c.is_uppercase() as u8 * UPPER)
+                | (c.is_lowercase() as u8 * LOWER)
+        }
+    }
 }
 
 /// `c.is_alphabetic()`, with a fast path for the common scripts.
@@ -109,10 +128,23 @@ pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    match fast().get(c as usize) {
-        Some(&(l, _)) => l,
-        None => c.is_alphabetic(),
+    flags(c) & LETTER != 0
+}
+
+/// `c.is_uppercase()`, with a fast path for the common scripts.
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
     }
+    flags(c) & UPPER != 0
+}
+
+/// `c.is_lowercase()`, with a fast path for the common scripts.
+pub fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    flags(c) & LOWER != 0
 }
 
 /// The (single-character) lower case of `c`.

@@ -20,7 +20,7 @@
 //! deliberately broad: anything it lets through still has to convince the
 //! stages themselves.
 
-use super::bigrams::is_letter;
+use super::bigrams::{is_letter, is_lower, is_upper};
 
 /// Punctuation that ordinary text uses next to letters.
 fn common_punct(c: char) -> bool {
@@ -64,6 +64,41 @@ pub fn is_plain(line: &str) -> bool {
             _ => true,
         };
     for c in line.chars() {
+        // ASCII, the bulk of most lines: a letter extends the word, anything
+        // else ends it (the checks on the character before still apply).
+        if c.is_ascii() && !prev.is_some_and(|p| !p.is_ascii()) {
+            if c == '&' {
+                return false;
+            }
+            prev2 = prev;
+            prev = Some(c);
+            if c.is_ascii_alphabetic() {
+                match word_script {
+                    None => word_script = Some(0),
+                    Some(0) => {}
+                    Some(_) => return false,
+                }
+                if c.is_ascii_uppercase() {
+                    if prev_lower {
+                        return false;
+                    }
+                    upper += 1;
+                }
+                prev_lower = c.is_ascii_lowercase();
+                letters += 1;
+                ascii_letters += 1;
+            } else {
+                if !word_ok(word_script, letters, ascii_letters, upper) {
+                    return false;
+                }
+                word_script = None;
+                letters = 0;
+                ascii_letters = 0;
+                upper = 0;
+                prev_lower = false;
+            }
+            continue;
+        }
         if c == '&' || ('\u{80}'..='\u{9f}').contains(&c) {
             return false;
         }
@@ -71,7 +106,7 @@ pub fn is_plain(line: &str) -> bool {
             // An accented capital followed by a non-ASCII character or a space.
             if matches!(p, 'À'..='ß' | 'Ā'..='ž')
                 && !p.is_ascii()
-                && p.is_uppercase()
+                && is_upper(p)
                 && (!c.is_ascii() || c == ' ')
             {
                 return false;
@@ -101,13 +136,13 @@ pub fn is_plain(line: &str) -> bool {
                 Some(w) if w != s => return false,
                 _ => {}
             }
-            if c.is_uppercase() {
+            if is_upper(c) {
                 if prev_lower {
                     return false;
                 }
                 upper += 1;
             }
-            prev_lower = c.is_lowercase();
+            prev_lower = is_lower(c);
             letters += 1;
             ascii_letters += c.is_ascii() as usize;
             continue;
