@@ -106,7 +106,7 @@ fn decoding(
 fn utf8_lossless(bytes: &[u8]) -> (String, usize) {
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
     let mut invalid = 0;
-    let cp1252 = Codec(1);
+    let cp1252 = Codec::WINDOWS_1252;
     for chunk in bytes.utf8_chunks() {
         out.push_str(chunk.valid());
         for &b in chunk.invalid() {
@@ -228,7 +228,7 @@ fn single_byte(enc: Enc, bytes: &[u8]) -> String {
     }
     match Codec::by_name(name) {
         Some(codec) => codec.decode(bytes),
-        None => Codec(1).decode(bytes),
+        None => Codec::WINDOWS_1252.decode(bytes),
     }
 }
 

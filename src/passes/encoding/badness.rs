@@ -346,17 +346,6 @@ pub fn is_bad_chars(s: &[char]) -> bool {
     })
 }
 
-/// How many suspicious sequences `text` has.
-pub fn badness(text: &str) -> usize {
-    let s: Vec<char> = text.chars().collect();
-    (0..s.len())
-        .filter(|&i| {
-            let near = |j: usize| s.get(i + j).is_some_and(|&c| interesting(c));
-            (near(0) || near(1) || near(2) || near(3)) && bad_at(&s, i)
-        })
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,13 +7,20 @@
 //! When `lossy` is set, U+FFFD encodes as byte 0x1A, a marker for "some byte was
 //! lost here" that [`super::utf8`] turns back into U+FFFD.
 
-use super::tables::{CodecTable, CODECS};
+use super::tables::{CodecTable, CODECS, LATIN1, MACINTOSH, WINDOWS_1252};
 
 /// A codec, by its position in [`CODECS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Codec(pub usize);
 
 impl Codec {
+    /// ISO-8859-1 (latin-1), the one codec that is not sloppy.
+    pub const LATIN1: Codec = Codec(LATIN1);
+    /// windows-1252 (sloppy).
+    pub const WINDOWS_1252: Codec = Codec(WINDOWS_1252);
+    /// macintosh (MacRoman, sloppy).
+    pub const MACINTOSH: Codec = Codec(MACINTOSH);
+
     /// Every known codec, in the order the pass tries them.
     pub fn all() -> impl Iterator<Item = Codec> {
         (0..CODECS.len()).map(Codec)
@@ -38,7 +45,7 @@ impl Codec {
 
     /// Whether this codec reads undefined bytes as C1 controls (all but latin-1).
     pub fn sloppy(self) -> bool {
-        self.0 != 0
+        self != Codec::LATIN1
     }
 
     /// The byte `c` encodes to, if the codec has it.
@@ -50,12 +57,6 @@ impl Codec {
         rev.binary_search_by(|&(k, _)| k.cmp(&c))
             .ok()
             .map(|i| rev[i].1)
-    }
-
-    /// Whether every character of `text` has a byte in this codec.
-    pub fn can_encode(self, text: &str, lossy: bool) -> bool {
-        text.chars()
-            .all(|c| self.byte(c).is_some() || (lossy && c == '\u{fffd}'))
     }
 
     /// Encodes `text` into `out`; false (with `out` in an unspecified state) if a

@@ -37,7 +37,7 @@ fn one(s: &str) -> Option<(char, usize)> {
         };
         match n {
             9 | 10 | 13 => char::from_u32(n)?,
-            0x80..=0x9f => Codec(1).char(n as u8),
+            0x80..=0x9f => Codec::WINDOWS_1252.char(n as u8),
             0..=0x1f | 0x7f => return None,
             _ => char::from_u32(n)?,
         }

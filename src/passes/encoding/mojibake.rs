@@ -27,7 +27,7 @@ use super::bigrams::{is_letter, Tally};
 use super::codecs::Codec;
 use super::explain::Layer;
 use super::tables::{
-    CONTINUATION, CONTINUATION_STRICT, FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, FTFY_CODECS, MACINTOSH,
+    CONTINUATION, CONTINUATION_STRICT, FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, FTFY_CODECS,
 };
 use super::utf8;
 
@@ -81,12 +81,12 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         }
         // In macintosh, an en dash is byte 0xD0: "– " would pass for a broken
         // two-byte sequence, so no-break spaces are not restored there.
-        let a0_ok = codec.0 != MACINTOSH;
+        let a0_ok = codec != Codec::MACINTOSH;
         if let Some((fixed, a0, lossy)) = read_utf8(&buf, a0_ok, lossy_ok) {
             // latin-1 and windows-1252 agree outside 0x80..=0x9F; name the
             // common one unless C1 controls show it was latin-1.
-            let codec = if codec.0 == 0 && !text.chars().any(is_c1) {
-                Codec(1)
+            let codec = if codec == Codec::LATIN1 && !text.chars().any(is_c1) {
+                Codec::WINDOWS_1252
             } else {
                 codec
             };
@@ -128,8 +128,8 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
 /// same line has another C1 control that is clearly a MacRoman letter.
 fn c1_controls(text: &str) -> Option<(String, Layer)> {
     let chars: Vec<char> = text.chars().collect();
-    let cp1252 = Codec(1);
-    let mac = Codec(MACINTOSH);
+    let cp1252 = Codec::WINDOWS_1252;
+    let mac = Codec::MACINTOSH;
     // For each C1 control: whether it may be a MacRoman letter, and whether it
     // could also be an apostrophe in a contraction.
     let mut mac_ok = vec![false; chars.len()];
@@ -167,7 +167,7 @@ fn c1_controls(text: &str) -> Option<(String, Layer)> {
     }
     let legacy = Layer::Legacy {
         from: mac,
-        read_as: Codec(0),
+        read_as: Codec::LATIN1,
     };
     let layer = match (any_mac, any_1252) {
         (true, true) => Layer::Mixed(vec![vec![legacy], vec![Layer::C1Controls]]),
@@ -257,7 +257,7 @@ fn bold(text: &str) -> Option<(String, Layer)> {
         if !codec.encode_into(text, false, &mut buf) {
             continue;
         }
-        let Some((fixed, a0, _)) = read_utf8(&buf, codec.0 != MACINTOSH, false) else {
+        let Some((fixed, a0, _)) = read_utf8(&buf, codec != Codec::MACINTOSH, false) else {
             continue;
         };
         let spaces = |t: &str| t.chars().filter(|c| c.is_whitespace()).count();
@@ -449,7 +449,7 @@ fn repair_in_context(sub: &str, outside: &[usize; 8]) -> (String, Vec<Layer>) {
         if !codec.encode_into(sub, false, &mut buf) {
             continue;
         }
-        let Some((fixed, a0, _)) = read_utf8(&buf, codec.0 != MACINTOSH, false) else {
+        let Some((fixed, a0, _)) = read_utf8(&buf, codec != Codec::MACINTOSH, false) else {
             continue;
         };
         let new: Vec<char> = fixed
