@@ -211,8 +211,10 @@ fn plan(line: &str) -> Option<Plan> {
 /// The stage: repairs legacy mix-ups line by line.
 pub fn run(text: &str, _options: &Options, report: &mut Report) {
     for (start, line) in super::non_ascii_lines(text) {
-        // Only letters outside ASCII can be a legacy mix-up.
-        if !line.chars().any(|c| !c.is_ascii() && is_letter(c)) {
+        // Only letters outside ASCII can be a legacy mix-up, and a line that is
+        // ordinary text (as a line the mojibake stage repaired usually is now)
+        // has none.
+        if !line.chars().any(|c| !c.is_ascii() && is_letter(c)) || super::plain::is_plain(line) {
             continue;
         }
         let Some(p) = plan(line) else { continue };

@@ -102,7 +102,12 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
     }
     // A rarer codec's reading competes too (IBM850 beside IBM437 share most
     // box-drawing characters), at a small handicap.
-    if let Some((fixed, layer)) = rare_codec(text, FTFY_CODECS, false) {
+    // (It cannot beat a reading that has nothing implausible in it.)
+    let beatable = best.as_ref().map(|b| b.0 .0 > 0).unwrap_or(true);
+    if let Some((fixed, layer)) = beatable
+        .then(|| rare_codec(text, FTFY_CODECS, false))
+        .flatten()
+    {
         let cost = (implausibility(&fixed) + 1, -mean_pair_score(&fixed));
         if best.as_ref().map(|b| cost < b.0).unwrap_or(true) {
             return Some((fixed, layer));
@@ -237,7 +242,7 @@ fn anomalous(text: &str) -> bool {
             && is_letter(b)
             && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
         let glued = |sym: char, letter: char| {
-            is_letter(letter) && !sym.is_ascii() && !sym.is_alphanumeric() && !sym.is_whitespace() && !word_punct(sym)
+            is_letter(letter) && !sym.is_ascii() && !is_letter(sym) && !sym.is_numeric() && !sym.is_whitespace() && !word_punct(sym)
         };
         cross || glued(a, b) || glued(b, a)
     })
@@ -461,7 +466,7 @@ fn repair_in_context(sub: &str, outside: &[usize; 8]) -> (String, Vec<Layer>) {
             |c: char| !is_letter(c) || super::bigrams::Script::of(c).is_none() || known_letter(c);
         let fits = !new.is_empty()
             && new.iter().all(|&c| {
-                c.is_alphanumeric()
+                (is_letter(c) || c.is_numeric())
                     && common(c)
                     && script_of(c).is_some_and(|s| outside[s as usize] > 0)
             });
@@ -482,7 +487,7 @@ fn repair_in_context(sub: &str, outside: &[usize; 8]) -> (String, Vec<Layer>) {
 /// A rough script id for a letter or digit outside Latin (None for Latin,
 /// punctuation and symbols).
 fn script_of(c: char) -> Option<u8> {
-    if !c.is_alphanumeric() {
+    if c.is_ascii() || !(is_letter(c) || c.is_numeric()) {
         return None;
     }
     Some(match c as u32 {
