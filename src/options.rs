@@ -107,6 +107,8 @@ pub struct Options {
     pub only: Option<Vec<String>>,
     /// Do not run these passes.
     pub skip: Vec<String>,
+    /// The `encoding` pass.
+    pub encoding: PassSetting<passes::encoding::EncodingOptions>,
     /// The `unicode` pass.
     pub unicode: PassSetting<passes::unicode::UnicodeOptions>,
     /// The `timestamps` pass.

@@ -14,6 +14,7 @@ const TS_TYPES: &'static str = r#"
 /** A pass's entry: `true`/`false` switches it on or off, an object gives its settings (and switches it on). */
 export type PassSetting<T> = boolean | T;
 
+export interface EncodingOptions { mojibake?: boolean; legacy?: boolean; entities?: boolean }
 export interface UnicodeOptions { invisible?: boolean; spaces?: boolean; nfc?: boolean; confusables?: boolean }
 export interface TimestampsOptions { lines?: boolean; edges?: boolean }
 export interface WhitespaceOptions { keepIndentation?: boolean; maxBlankLines?: number }
@@ -26,6 +27,7 @@ export interface Options {
   only?: string[];
   /** Do not run these passes. */
   skip?: string[];
+  encoding?: PassSetting<EncodingOptions>;
   unicode?: PassSetting<UnicodeOptions>;
   timestamps?: PassSetting<TimestampsOptions>;
   whitespace?: PassSetting<WhitespaceOptions>;

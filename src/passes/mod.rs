@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::report::Report;
 
+pub mod encoding;
 pub mod timestamps;
 pub mod unicode;
 pub mod whitespace;
@@ -30,6 +31,13 @@ pub struct PassInfo {
 
 /// Every pass, in the order they run.
 pub static REGISTRY: &[PassInfo] = &[
+    PassInfo {
+        name: "encoding",
+        gentle: true,
+        summary: "mojibake (UTF-8 read as cp1252 and others, nested, mixed), legacy codec mix-ups, C1 controls, HTML entities",
+        run: encoding::run,
+        enabled: |o| o.encoding.enabled,
+    },
     PassInfo {
         name: "unicode",
         gentle: true,
