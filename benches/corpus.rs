@@ -9,15 +9,16 @@ struct Lines {
     damaged: Vec<String>,
 }
 
-/// Builds a corpus of at least `size` bytes.
-pub fn build(size: usize) -> String {
+/// Builds a corpus of at least `size` bytes in which every `damage_every`-th line
+/// is damaged (4: dense; 100: about as often as on real scraped pages).
+pub fn build(size: usize, damage_every: usize) -> String {
     let lines: Lines = serde_json::from_str(include_str!("corpus.json"))
         .expect("benches/corpus.json should parse");
     let mut out = String::with_capacity(size + 256);
     let mut n = 0usize;
     while out.len() < size {
-        let line = if n % 4 == 3 {
-            &lines.damaged[(n / 4 * 5) % lines.damaged.len()]
+        let line = if n % damage_every == damage_every - 1 {
+            &lines.damaged[(n / damage_every * 5) % lines.damaged.len()]
         } else {
             &lines.article[(n * 7) % lines.article.len()]
         };

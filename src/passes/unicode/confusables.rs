@@ -102,16 +102,40 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     if scripts < 2 {
         return;
     }
+    // Words are found with cheap range checks; only a word whose letters come
+    // from two of the three scripts gets the careful look in `repair_word`.
     let mut document: Option<[usize; 4]> = None;
     let mut word_start: Option<usize> = None;
+    let mut scripts_in_word = 0u8;
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if is_word_char(c) {
-            word_start.get_or_insert(i);
-        } else if let Some(s) = word_start.take() {
-            repair_word(text, s, i, &mut document, report);
+        let script = if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                Some(Script::Latin)
+            } else {
+                None
+            }
+        } else {
+            match Script::of(c) {
+                Script::Other if !is_word_char(c) => None,
+                s => Some(s),
+            }
+        };
+        match script {
+            Some(s) => {
+                word_start.get_or_insert(i);
+                scripts_in_word |= 1 << s.index();
+            }
+            None => {
+                if let Some(start) = word_start.take() {
+                    if (scripts_in_word & 0b111).count_ones() >= 2 {
+                        repair_word(text, start, i, &mut document, report);
+                    }
+                }
+                scripts_in_word = 0;
+            }
         }
     }
 }
