@@ -98,6 +98,8 @@ pub struct Options {
     pub skip: Vec<String>,
     /// The `unicode` pass.
     pub unicode: PassSetting<passes::unicode::UnicodeOptions>,
+    /// The `residue` pass: page furniture around the article.
+    pub residue: PassSetting<passes::residue::ResidueOptions>,
     /// The `whitespace` pass.
     pub whitespace: PassSetting<passes::whitespace::WhitespaceOptions>,
 }

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::report::Report;
 
+pub mod residue;
 pub mod unicode;
 pub mod whitespace;
 
@@ -35,6 +36,13 @@ pub static REGISTRY: &[PassInfo] = &[
         summary: "NFC, layout spaces, invisible characters, look-alike letters from another script",
         run: unicode::run,
         enabled: |o| o.unicode.enabled,
+    },
+    PassInfo {
+        name: "residue",
+        gentle: false,
+        summary: "page furniture: menus, share buttons, credits, captions, related lists, prompts, comment threads",
+        run: residue::run,
+        enabled: |o| o.residue.enabled,
     },
     PassInfo {
         name: "whitespace",

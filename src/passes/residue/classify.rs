@@ -1,0 +1,263 @@
+//! Deciding which lines are furniture.
+//!
+//! The text is read in four zones:
+//! - the **comment thread** (from its start to the end): removed whole;
+//! - the **body** (see [`super::body`]): kept, except lines that the lexicons
+//!   name as furniture (share bars, credits, ad labels, captions, repeated pull
+//!   quotes, a "Related" heading with the headline list under it);
+//! - the **head** before the body and the **tail** after it: removed whole when
+//!   they show furniture (a lexicon hit or a run of labels), except the
+//!   article's title; otherwise only their lexicon hits go.
+//!
+//! When in doubt a line stays: prose inside the body is never removed, and a
+//! zone with no sign of furniture keeps everything but lines the lexicons name.
+
+use super::body::{self, Body};
+use super::lexicon::{Family, Hits};
+use super::lines::Line;
+use super::thread;
+use super::ResidueOptions;
+use std::collections::HashSet;
+
+/// Why a line goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removal {
+    /// The rule id.
+    pub rule: &'static str,
+    /// What the line is, for people.
+    pub what: &'static str,
+}
+
+impl Removal {
+    fn of(f: Family) -> Self {
+        Removal {
+            rule: f.rule(),
+            what: f.describe(),
+        }
+    }
+}
+
+/// The verdict on every line, and where the comment thread starts.
+pub struct Verdicts {
+    pub removals: Vec<Option<Removal>>,
+    pub thread: Option<thread::Thread>,
+}
+
+/// A body lighter than this is no article: the whole text is judged as a body.
+const MIN_BODY: f32 = 25.0;
+
+/// Families that may name a lone label inside the body only when it stands in a
+/// run of labels: a single "Health" or "About" line may be a heading.
+fn needs_company(f: Family) -> bool {
+    matches!(
+        f,
+        Family::Navigation
+            | Family::Footer
+            | Family::CookiePrompt
+            | Family::NewsletterPrompt
+            | Family::LoginPrompt
+    )
+}
+
+fn prev_nonblank(lines: &[Line], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !lines[j].is_blank())
+}
+
+fn next_nonblank(lines: &[Line], i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&j| !lines[j].is_blank())
+}
+
+fn looks_like_date(line: &Line) -> bool {
+    line.words <= 8 && line.text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The article's title: the nearest headline-like line above the body.
+fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
+    let mut seen = 0;
+    let mut i = body.start;
+    while let Some(j) = prev_nonblank(lines, i) {
+        i = j;
+        seen += 1;
+        if seen > 15 {
+            return None;
+        }
+        let l = &lines[j];
+        if !hits[j].is_empty() || l.words <= 2 || looks_like_date(l) {
+            continue;
+        }
+        if l.words > 30 || (l.text.ends_with('.') && !l.text.ends_with("..")) || l.is_prose() {
+            continue;
+        }
+        return Some(j);
+    }
+    None
+}
+
+/// Whether a zone of lines shows page furniture.
+fn shows_furniture(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> bool {
+    let mut labels = 0;
+    for i in range {
+        if !hits[i].is_empty() {
+            return true;
+        }
+        if lines[i].is_label() {
+            labels += 1;
+            if labels >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn zone_removal(line: &Line, hit: Hits, head: bool) -> Removal {
+    if let Some(f) = hit.first() {
+        return Removal::of(f);
+    }
+    if head {
+        Removal {
+            rule: "navigation",
+            what: "navigation and header lines before the article",
+        }
+    } else if line.words >= 4 && !line.terminal && line.caps_share >= 0.5 {
+        Removal {
+            rule: "related-list",
+            what: "headline list after the article",
+        }
+    } else {
+        Removal {
+            rule: "footer",
+            what: "page furniture after the article",
+        }
+    }
+}
+
+/// Judges every line.
+pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verdicts {
+    let n = lines.len();
+    let mut removals: Vec<Option<Removal>> = vec![None; n];
+    let weights: Vec<f32> = lines
+        .iter()
+        .zip(hits)
+        .map(|(l, h)| body::weight(l, *h))
+        .collect();
+    let thread = if options.comment_threads {
+        thread::find(lines, hits, &weights)
+    } else {
+        None
+    };
+    let limit = thread.as_ref().map_or(n, |t| t.line);
+    let mut body = body::densest(&weights, limit);
+    if body.score < MIN_BODY {
+        body = Body {
+            start: 0,
+            end: limit,
+            score: body.score,
+        };
+    }
+
+    // The thread.
+    for r in removals.iter_mut().skip(limit) {
+        *r = Some(Removal::of(Family::CommentThread));
+    }
+
+    // Head and tail.
+    let title = if options.keep_title {
+        find_title(lines, hits, &body)
+    } else {
+        None
+    };
+    for (range, head) in [(0..body.start, true), (body.end..limit, false)] {
+        let strict = shows_furniture(lines, hits, range.clone());
+        for i in range {
+            let l = &lines[i];
+            if l.is_blank() || Some(i) == title {
+                continue;
+            }
+            if options.keep_bylines
+                && hits[i].has(Family::Byline)
+                && hits[i].first() == Some(Family::Byline)
+            {
+                continue;
+            }
+            if strict || (!hits[i].is_empty() && !l.is_prose()) {
+                removals[i] = Some(zone_removal(l, hits[i], head));
+            }
+        }
+    }
+
+    // The body.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut i = body.start;
+    while i < body.end {
+        let l = &lines[i];
+        let h = hits[i];
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        if l.words >= 5 && !seen.insert(l.key.as_str()) {
+            removals[i] = Some(Removal {
+                rule: "repeated-line",
+                what: "line repeated from above (pull quote or caption)",
+            });
+            i += 1;
+            continue;
+        }
+        if l.is_prose() {
+            if options.captions && is_caption_before_credit(lines, hits, i) {
+                removals[i] = Some(Removal::of(Family::Caption));
+            }
+            i += 1;
+            continue;
+        }
+        let Some(f) = h.first() else {
+            if options.captions && is_caption_before_credit(lines, hits, i) {
+                removals[i] = Some(Removal::of(Family::Caption));
+            }
+            i += 1;
+            continue;
+        };
+        if f == Family::Byline && options.keep_bylines {
+            i += 1;
+            continue;
+        }
+        if needs_company(f) {
+            let company = |j: Option<usize>| {
+                j.is_some_and(|j| {
+                    lines[j].is_label() && (j < body.start || j >= body.end || !hits[j].is_empty())
+                })
+            };
+            if !(company(prev_nonblank(lines, i)) || company(next_nonblank(lines, i))) {
+                i += 1;
+                continue;
+            }
+        }
+        removals[i] = Some(Removal::of(f));
+        // A list heading takes the run of headlines or tags under it.
+        if matches!(f, Family::RelatedList | Family::TagList) && l.words <= 6 {
+            let mut j = i + 1;
+            while j < body.end
+                && (lines[j].is_blank() || (lines[j].is_label() && lines[j].words <= 20))
+            {
+                if !lines[j].is_blank() {
+                    removals[j] = Some(Removal::of(f));
+                }
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    Verdicts { removals, thread }
+}
+
+/// A line right above a photo credit is the photo's caption.
+fn is_caption_before_credit(lines: &[Line], hits: &[Hits], i: usize) -> bool {
+    let Some(j) = next_nonblank(lines, i) else {
+        return false;
+    };
+    let l = &lines[i];
+    hits[j].has(Family::PhotoCredit) && lines[j].words <= 12 && l.words <= 45 && j == i + 1
+}

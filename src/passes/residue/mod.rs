@@ -1,0 +1,126 @@
+//! # The `residue` pass
+//!
+//! **What it fixes.** The page furniture a scraper or a copy-paste brings along
+//! with an article: navigation menus and footers, share and social buttons,
+//! photo credits and image captions, bylines' furniture ("By STAFF",
+//! "Follow @..."), tag and category lists, related / "read more" / "most popular"
+//! headline lists, newsletter, login, paywall, cookie and consent prompts,
+//! advertising labels, comment counters and whole comment threads. It removes
+//! whole lines (with their line breaks); the `whitespace` pass tidies the gaps.
+//!
+//! **How.** [`lines`] gives each line its features (words, sentence end,
+//! function-word share, title case); [`lexicon`] matches the per-language
+//! furniture wording kept in `data/residue/phrases/`; [`thread`] finds where a
+//! comment thread starts; [`body`] finds the article body, the densest stretch of
+//! running text; [`classify`] judges lines inside the body leniently and lines
+//! outside it strictly; [`explain`] turns the verdicts into one edit per block.
+//!
+//! **What it never touches.** Prose inside the article body (only exact
+//! duplicates of an earlier line, i.e. pull quotes, go), the article's title,
+//! and any text without signs of furniture: clean text comes back unchanged.
+//! Lines made only of a date are left to the `timestamps` pass.
+//!
+//! **Where its rules come from.** The body search is the Body Text Extraction
+//! idea (Finn, Kushmerick and Smyth, 2001) on lines; the features are those of
+//! line-level boilerplate filters (C4's terminal-punctuation and word-count
+//! rules, jusText's stop-word density and link-like short lines); the phrase
+//! lists were written for this project (see `data/residue/README.md`).
+
+pub mod body;
+pub mod classify;
+pub mod explain;
+pub mod lexicon;
+pub mod lines;
+pub mod thread;
+
+use crate::options::Options;
+use crate::report::Report;
+use serde::Deserialize;
+
+/// Settings of the `residue` pass.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ResidueOptions {
+    /// Remove image captions (the line above a photo credit) along with the credit.
+    pub captions: bool,
+    /// Keep byline lines ("By Jane Roe") instead of removing them with other furniture.
+    pub keep_bylines: bool,
+    /// Keep the article's title line above the body.
+    pub keep_title: bool,
+    /// Remove everything from the start of a comment thread on.
+    pub comment_threads: bool,
+}
+
+impl Default for ResidueOptions {
+    fn default() -> Self {
+        Self {
+            captions: true,
+            keep_bylines: false,
+            keep_title: true,
+            comment_threads: true,
+        }
+    }
+}
+
+/// Runs the pass.
+pub fn run(text: &str, options: &Options, report: &mut Report) {
+    let lines = lines::split(text);
+    // Fast path: a text of one or two lines has no furniture to tell apart.
+    if lines.iter().filter(|l| !l.is_blank()).count() < 2 {
+        return;
+    }
+    let hits: Vec<lexicon::Hits> = lines
+        .iter()
+        .map(|l| lexicon::lookup(&l.key, l.words))
+        .collect();
+    let verdicts = classify::classify(&lines, &hits, &options.residue.settings);
+    explain::report(&lines, &verdicts, report);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pass followed by `whitespace`, which tidies the gaps it leaves.
+    fn clean(text: &str) -> String {
+        crate::clean(text, &Options::only(&["residue", "whitespace"]))
+            .map(|c| c.text)
+            .unwrap_or_default()
+    }
+
+    const BODY: &str = "The city council voted on Tuesday to close the old bridge for repairs that are expected to take most of next year.\n\n\
+        Engineers said the steel had corroded faster than anyone had expected, and that traffic would move to the new crossing downstream.\n\n\
+        Residents who spoke at the meeting were split, with shop owners on the east bank worried about losing their customers.\n";
+
+    #[test]
+    fn clean_articles_come_back_unchanged() {
+        let text = format!("Council closes the old bridge\n\n{BODY}\nThanks for reading.\n");
+        assert_eq!(clean(&text), text, "should leave clean text alone");
+    }
+
+    #[test]
+    fn furniture_around_the_article_goes() {
+        let text = format!(
+            "Home\nNews\nSport\nWeather\n\nCouncil closes the old bridge\n\nBy Jane Roe\nShare\nTweet\n\n{BODY}\nRelated\nBridge builders strike in the north\nNew ferry service for the bay\nTags: bridge, council\n© 2024 Bay News. All rights reserved.\n"
+        );
+        assert_eq!(
+            clean(&text),
+            format!("Council closes the old bridge\n\n{BODY}"),
+            "should keep the title and the body only"
+        );
+    }
+
+    #[test]
+    fn edits_name_the_family() {
+        let text = format!("{BODY}Leave a Reply\nJohn\nGreat news for the east bank, finally.\n");
+        let mut r = Report::new();
+        run(&text, &Options::default(), &mut r);
+        let c = r.changes().last().expect("should remove the thread");
+        assert_eq!(c.rule, "comment-thread", "should name the family");
+        assert!(
+            c.reason.contains("Leave a Reply"),
+            "should say where the thread starts: {}",
+            c.reason
+        );
+    }
+}
