@@ -24,6 +24,17 @@ pub struct Thread {
     pub marker: String,
 }
 
+/// A bare "Comments" or "12 comments" among share buttons or a byline is a
+/// counter in the article's toolbar, not the start of the thread.
+fn in_share_bar(hits: &[Hits], i: usize) -> bool {
+    if !hits[i].has(Family::CommentCounter) {
+        return false;
+    }
+    let lo = i.saturating_sub(3);
+    let hi = (i + 4).min(hits.len());
+    (lo..hi).any(|j| j != i && (hits[j].has(Family::ShareWidget) || hits[j].has(Family::Byline)))
+}
+
 /// Finds the first comment-thread start after a body of real weight.
 pub fn find(lines: &[Line], hits: &[Hits], weights: &[f32]) -> Option<Thread> {
     let mut best = 0.0f32;
@@ -34,7 +45,7 @@ pub fn find(lines: &[Line], hits: &[Hits], weights: &[f32]) -> Option<Thread> {
     let mut next_meta = 0;
     for (i, line) in lines.iter().enumerate() {
         if best >= MIN_BODY_BEFORE {
-            if hits[i].has(Family::CommentThread) && !line.is_prose() {
+            if hits[i].has(Family::CommentThread) && !line.is_prose() && !in_share_bar(hits, i) {
                 return Some(Thread {
                     line: i,
                     marker: line.text.to_string(),
@@ -107,6 +118,12 @@ mod tests {
             None,
             "should need an article before the thread"
         );
+    }
+
+    #[test]
+    fn a_comment_counter_in_a_share_bar_is_not_a_thread() {
+        let t = thread(&format!("{ARTICLE}Facebook\nTwitter\nComments\nPrint\n{ARTICLE}"));
+        assert_eq!(t, None, "should see a toolbar, not a thread");
     }
 
     #[test]
