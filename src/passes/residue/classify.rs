@@ -17,7 +17,6 @@ use super::lexicon::{Family, Hits};
 use super::lines::Line;
 use super::thread;
 use super::ResidueOptions;
-use std::collections::HashSet;
 
 /// Why a line goes.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +40,8 @@ impl Removal {
 pub struct Verdicts {
     pub removals: Vec<Option<Removal>>,
     pub thread: Option<thread::Thread>,
+    /// The article body, as line indices `start..end`.
+    pub body: std::ops::Range<usize>,
 }
 
 /// A body lighter than this is no article: the whole text is judged as a body.
@@ -136,11 +137,7 @@ fn zone_removal(line: &Line, hit: Hits, head: bool) -> Removal {
 pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verdicts {
     let n = lines.len();
     let mut removals: Vec<Option<Removal>> = vec![None; n];
-    let weights: Vec<f32> = lines
-        .iter()
-        .zip(hits)
-        .map(|(l, h)| body::weight(l, *h))
-        .collect();
+    let weights = body::weights(lines, hits);
     let thread = if options.comment_threads {
         thread::find(lines, hits, &weights)
     } else {
@@ -187,20 +184,12 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
     }
 
     // The body.
-    let mut seen: HashSet<&str> = HashSet::new();
+    furniture_runs(lines, hits, &body, &mut removals);
     let mut i = body.start;
     while i < body.end {
         let l = &lines[i];
         let h = hits[i];
         if l.is_blank() {
-            i += 1;
-            continue;
-        }
-        if l.words >= 5 && !seen.insert(l.key.as_str()) {
-            removals[i] = Some(Removal {
-                rule: "repeated-line",
-                what: "line repeated from above (pull quote or caption)",
-            });
             i += 1;
             continue;
         }
@@ -250,7 +239,57 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         }
         i += 1;
     }
-    Verdicts { removals, thread }
+    Verdicts { removals, thread, body: body.start..body.end }
+}
+
+fn tune(name: &str, default: f32) -> f32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Inside the body, a run of labels that is mostly lexicon hits is a menu or a
+/// widget, and a run of title-cased headlines is a related list: both go whole.
+fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Option<Removal>]) {
+    let min_run = tune("RES_RUN", 3.0) as usize;
+    let min_heads = tune("RES_HEADS", 4.0) as usize;
+    let mut i = body.start;
+    while i < body.end {
+        if !lines[i].is_label() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut n = 0;
+        let mut hit = 0;
+        let mut heads = 0;
+        let mut last = i;
+        while j < body.end && (lines[j].is_blank() || lines[j].is_label()) {
+            if !lines[j].is_blank() {
+                n += 1;
+                last = j;
+                if !hits[j].is_empty() {
+                    hit += 1;
+                }
+                if lines[j].words >= 3 && lines[j].caps_share >= 0.6 && hits[j].is_empty() {
+                    heads += 1;
+                }
+            }
+            j += 1;
+        }
+        let menu = n >= min_run && hit * 2 >= n;
+        let related = heads >= min_heads && heads * 4 >= n * 3;
+        if menu || related {
+            for k in i..=last {
+                if !lines[k].is_blank() && removals[k].is_none() {
+                    removals[k] = Some(match hits[k].first() {
+                        Some(f) => Removal::of(f),
+                        None if related => Removal::of(Family::RelatedList),
+                        None => Removal::of(Family::Navigation),
+                    });
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// A line right above a photo credit is the photo's caption.
@@ -259,5 +298,5 @@ fn is_caption_before_credit(lines: &[Line], hits: &[Hits], i: usize) -> bool {
         return false;
     };
     let l = &lines[i];
-    hits[j].has(Family::PhotoCredit) && lines[j].words <= 12 && l.words <= 45 && j == i + 1
+    hits[j].has(Family::PhotoCredit) && (2..=12).contains(&lines[j].words) && l.words <= 45 && j == i + 1
 }
