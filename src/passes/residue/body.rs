@@ -16,7 +16,7 @@ pub fn weight(line: &Line, hits: Hits) -> f32 {
         return 0.0;
     }
     if !hits.is_empty() && line.words <= 14 {
-        return -tune("RES_HIT", 3.0);
+        return -3.0;
     }
     if line.is_prose() {
         return line.words.min(120) as f32;
@@ -30,34 +30,9 @@ pub fn weight(line: &Line, hits: Hits) -> f32 {
     -1.0
 }
 
-fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-/// Every line's weight, where each further line in a run of furniture (labels,
-/// lexicon hits; blank lines do not break a run) costs more than the one
-/// before: a menu of thirty items separates two stretches of text, a list of
-/// four ingredients inside an article does not.
+/// Every line's weight.
 pub fn weights(lines: &[Line], hits: &[Hits]) -> Vec<f32> {
-    let esc = tune("RES_ESC", 0.5);
-    let mut run = 0usize;
-    lines
-        .iter()
-        .zip(hits)
-        .map(|(l, h)| {
-            let w = weight(l, *h);
-            if l.is_blank() {
-                return w;
-            }
-            if w < 0.0 {
-                run += 1;
-                w - esc * (run - 1) as f32
-            } else {
-                run = 0;
-                w
-            }
-        })
-        .collect()
+    lines.iter().zip(hits).map(|(l, h)| weight(l, *h)).collect()
 }
 
 /// The body: `start..end` in line indices, with its total weight.

@@ -239,18 +239,18 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         }
         i += 1;
     }
-    Verdicts { removals, thread, body: body.start..body.end }
-}
-
-fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    Verdicts {
+        removals,
+        thread,
+        body: body.start..body.end,
+    }
 }
 
 /// Inside the body, a run of labels that is mostly lexicon hits is a menu or a
 /// widget, and a run of title-cased headlines is a related list: both go whole.
 fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Option<Removal>]) {
-    let min_run = tune("RES_RUN", 3.0) as usize;
-    let min_heads = tune("RES_HEADS", 4.0) as usize;
+    let min_run = 3;
+    let min_heads = 4;
     let mut i = body.start;
     while i < body.end {
         if !lines[i].is_label() {
@@ -298,5 +298,8 @@ fn is_caption_before_credit(lines: &[Line], hits: &[Hits], i: usize) -> bool {
         return false;
     };
     let l = &lines[i];
-    hits[j].has(Family::PhotoCredit) && (2..=12).contains(&lines[j].words) && l.words <= 45 && j == i + 1
+    hits[j].has(Family::PhotoCredit)
+        && (2..=12).contains(&lines[j].words)
+        && l.words <= 45
+        && j == i + 1
 }

@@ -122,7 +122,9 @@ mod tests {
 
     #[test]
     fn a_comment_counter_in_a_share_bar_is_not_a_thread() {
-        let t = thread(&format!("{ARTICLE}Facebook\nTwitter\nComments\nPrint\n{ARTICLE}"));
+        let t = thread(&format!(
+            "{ARTICLE}Facebook\nTwitter\nComments\nPrint\n{ARTICLE}"
+        ));
         assert_eq!(t, None, "should see a toolbar, not a thread");
     }
 
