@@ -7,7 +7,7 @@
 //! maximises text inside and markup outside, applied to lines instead of tags.
 //! Lines inside the body are judged leniently, lines outside it strictly.
 
-use super::lexicon::Hits;
+use super::lexicon::{Family, Hits};
 use super::lines::Line;
 
 /// How much a line speaks for being inside the article body.
@@ -16,6 +16,13 @@ pub fn weight(line: &Line, hits: Hits) -> f32 {
         return 0.0;
     }
     if !hits.is_empty() && line.words <= 14 {
+        return -3.0;
+    }
+    // A prompt that reads like a sentence ("We use cookies to ...") is still a prompt.
+    if hits.has(Family::CookiePrompt)
+        || hits.has(Family::NewsletterPrompt)
+        || hits.has(Family::LoginPrompt)
+    {
         return -3.0;
     }
     if line.is_prose() {

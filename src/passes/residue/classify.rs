@@ -133,6 +133,19 @@ fn zone_removal(line: &Line, hit: Hits, head: bool) -> Removal {
     }
 }
 
+/// A byline that names the author ("By Jane Roe"), as opposed to its
+/// furniture ("Follow @janeroe", "More from this author").
+fn is_byline_name(line: &Line, hits: Hits) -> bool {
+    const FURNITURE: [&str; 9] = [
+        "follow", "more", "view", "see", "all", "contact", "email", "about", "read",
+    ];
+    hits.first() == Some(Family::Byline)
+        && !line.text.contains('@')
+        && !FURNITURE
+            .iter()
+            .any(|w| line.key.split(' ').next() == Some(*w))
+}
+
 /// Judges every line.
 pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verdicts {
     let n = lines.len();
@@ -171,10 +184,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             if l.is_blank() || Some(i) == title {
                 continue;
             }
-            if options.keep_bylines
-                && hits[i].has(Family::Byline)
-                && hits[i].first() == Some(Family::Byline)
-            {
+            if options.keep_bylines && is_byline_name(l, hits[i]) {
                 continue;
             }
             if strict || (!hits[i].is_empty() && !l.is_prose()) {
@@ -207,7 +217,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             i += 1;
             continue;
         };
-        if f == Family::Byline && options.keep_bylines {
+        if options.keep_bylines && is_byline_name(l, h) {
             i += 1;
             continue;
         }

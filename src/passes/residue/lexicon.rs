@@ -254,9 +254,12 @@ pub fn lookup(key: &str, words: usize) -> Hits {
     let mut try_prefix = |first: &str| {
         if let Some(list) = lex.prefix.get(first) {
             for (p, f) in list {
+                // Phrases of several words may run into the next label
+                // ("Comment via FacebookComment via Sputnik").
+                let glued = p.contains(' ');
                 if words <= f.max_words()
                     && key.starts_with(p.as_str())
-                    && boundary_after(key, p.len())
+                    && (glued || boundary_after(key, p.len()))
                 {
                     hits.add(*f);
                 }

@@ -88,7 +88,7 @@ mod tests {
             .unwrap_or_default()
     }
 
-    const BODY: &str = "The city council voted on Tuesday to close the old bridge for repairs that are expected to take most of next year.\n\n\
+    pub(super) const BODY: &str = "The city council voted on Tuesday to close the old bridge for repairs that are expected to take most of next year.\n\n\
         Engineers said the steel had corroded faster than anyone had expected, and that traffic would move to the new crossing downstream.\n\n\
         Residents who spoke at the meeting were split, with shop owners on the east bank worried about losing their customers.\n";
 
@@ -121,6 +121,29 @@ mod tests {
             c.reason.contains("Leave a Reply"),
             "should say where the thread starts: {}",
             c.reason
+        );
+    }
+}
+
+#[cfg(test)]
+mod byline_tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_byline_name_when_asked() {
+        let text = format!(
+            "Water prices to rise as old pipes fail\nBy Jane Roe\nFollow @janeroe\n\n{}",
+            tests::BODY
+        );
+        let mut o = Options::default();
+        o.residue.settings.keep_bylines = true;
+        let mut r = Report::new();
+        run(&text, &o, &mut r);
+        let out = r.apply(&text);
+        assert!(out.contains("By Jane Roe\n"), "should keep the name: {out}");
+        assert!(
+            !out.contains("Follow"),
+            "should drop the follow link: {out}"
         );
     }
 }
