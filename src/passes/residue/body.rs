@@ -37,9 +37,68 @@ pub fn weight(line: &Line, hits: Hits) -> f32 {
     -1.0
 }
 
-/// Every line's weight.
+/// Every line's weight, with teaser lists turned against the body.
 pub fn weights(lines: &[Line], hits: &[Hits]) -> Vec<f32> {
-    lines.iter().zip(hits).map(|(l, h)| weight(l, *h)).collect()
+    let mut w: Vec<f32> = lines.iter().zip(hits).map(|(l, h)| weight(l, *h)).collect();
+    for i in teasers(lines) {
+        w[i] = w[i].min(-2.0);
+    }
+    w
+}
+
+/// The longest blurb, in words: an entry of a listicle runs longer.
+const MAX_BLURB: usize = 45;
+
+/// Teasers needed in a row to call them a list.
+const MIN_TEASERS: usize = 3;
+
+/// The lines of teaser lists: units of two or more labels (kicker, headline,
+/// source, tags) and then a single paragraph (the blurb), three or more in a
+/// row. An article's sections hold several paragraphs under one heading; a
+/// list of other stories holds one blurb under each headline block.
+pub fn teasers(lines: &[Line]) -> Vec<usize> {
+    // Runs of consecutive non-blank lines of the same kind: (is_label, first, last, count).
+    let mut runs: Vec<(bool, usize, usize, usize)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() {
+            continue;
+        }
+        let label = l.is_label();
+        match runs.last_mut() {
+            Some(r) if r.0 == label => {
+                r.2 = i;
+                r.3 += 1;
+            }
+            _ => runs.push((label, i, i, 1)),
+        }
+    }
+    let is_unit = |k: usize| {
+        k + 1 < runs.len()
+            && runs[k].0
+            && runs[k].3 >= 2
+            && !runs[k + 1].0
+            && runs[k + 1].3 == 1
+            && lines[runs[k + 1].1].words <= MAX_BLURB
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let mut m = k;
+        let mut units = 0;
+        while is_unit(m) {
+            units += 1;
+            m += 2;
+        }
+        if units >= MIN_TEASERS {
+            for r in &runs[k..m] {
+                out.extend(r.1..=r.2);
+            }
+            k = m;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// The body: `start..end` in line indices, with its total weight.
@@ -90,6 +149,17 @@ mod tests {
             "should span the two prose lines and the label between"
         );
         assert_eq!(b.score, 49.0, "should sum the weights");
+    }
+
+    #[test]
+    fn sees_teaser_lists_but_not_sections() {
+        let blurb = "Scientists say the discovery could change how we think about the early universe and its first stars.";
+        let teasers_text = format!("KICKER\nA Headline Here\nsite.com\n{blurb}\nOTHER\nAnother One\nnews.com\n{blurb}\nMORE\nThird Story\nblog.com\n{blurb}\n");
+        let lines = crate::passes::residue::lines::split(&teasers_text);
+        assert_eq!(teasers(&lines).len(), 12, "should mark every line of three teasers");
+        let article = format!("Heading One\n{blurb}\n{blurb}\nHeading Two\n{blurb}\n{blurb}\n");
+        let lines = crate::passes::residue::lines::split(&article);
+        assert!(teasers(&lines).is_empty(), "should leave sections alone");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use super::lexicon::{Family, Hits};
 use super::lines::Line;
 use super::thread;
 use super::ResidueOptions;
+use std::collections::HashSet;
 
 /// Why a line goes.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +93,37 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
         return Some(j);
     }
     None
+}
+
+/// Consecutive paragraphs of prose needed to keep a passage outside the body.
+const MIN_PASSAGE: usize = 3;
+
+/// Passages of running text outside the body: runs of [`MIN_PASSAGE`] or more
+/// prose paragraphs with no lexicon hit (an article split by a table or a
+/// gallery continues there; menus, footers and teaser lists have no such runs).
+fn passages(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> HashSet<usize> {
+    let mut keep = HashSet::new();
+    let mut run: Vec<usize> = Vec::new();
+    let teasers: HashSet<usize> = body::teasers(lines).into_iter().collect();
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= MIN_PASSAGE {
+            keep.extend(run.iter().copied());
+        }
+        run.clear();
+    };
+    for i in range {
+        let l = &lines[i];
+        if l.is_blank() {
+            continue;
+        }
+        if l.is_prose() && hits[i].is_empty() && !teasers.contains(&i) {
+            run.push(i);
+        } else {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    keep
 }
 
 /// Whether a zone of lines shows page furniture.
@@ -179,7 +211,11 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
     };
     for (range, head) in [(0..body.start, true), (body.end..limit, false)] {
         let strict = shows_furniture(lines, hits, range.clone());
+        let passages = passages(lines, hits, range.clone());
         for i in range {
+            if passages.contains(&i) {
+                continue;
+            }
             let l = &lines[i];
             if l.is_blank() || Some(i) == title {
                 continue;
