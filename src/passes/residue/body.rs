@@ -19,7 +19,8 @@ pub fn weight(line: &Line, hits: Hits) -> f32 {
         return -3.0;
     }
     // A prompt that reads like a sentence ("We use cookies to ...") is still a prompt.
-    if hits.has(Family::CookiePrompt)
+    if hits.has(Family::Promotion)
+        || hits.has(Family::CookiePrompt)
         || hits.has(Family::NewsletterPrompt)
         || hits.has(Family::LoginPrompt)
     {
@@ -156,7 +157,11 @@ mod tests {
         let blurb = "Scientists say the discovery could change how we think about the early universe and its first stars.";
         let teasers_text = format!("KICKER\nA Headline Here\nsite.com\n{blurb}\nOTHER\nAnother One\nnews.com\n{blurb}\nMORE\nThird Story\nblog.com\n{blurb}\n");
         let lines = crate::passes::residue::lines::split(&teasers_text);
-        assert_eq!(teasers(&lines).len(), 12, "should mark every line of three teasers");
+        assert_eq!(
+            teasers(&lines).len(),
+            12,
+            "should mark every line of three teasers"
+        );
         let article = format!("Heading One\n{blurb}\n{blurb}\nHeading Two\n{blurb}\n{blurb}\n");
         let lines = crate::passes::residue::lines::split(&article);
         assert!(teasers(&lines).is_empty(), "should leave sections alone");

@@ -46,7 +46,7 @@ pub struct Verdicts {
 }
 
 /// A body lighter than this is no article: the whole text is judged as a body.
-const MIN_BODY: f32 = 25.0;
+const MIN_BODY: f32 = 40.0;
 
 /// Families that may name a lone label inside the body only when it stands in a
 /// run of labels: a single "Health" or "About" line may be a heading.
@@ -126,6 +126,61 @@ fn passages(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> Has
     keep
 }
 
+/// The number that opens a list item: `7)`, `7.`, `7 -`, `#7`.
+fn item_number(line: &Line) -> Option<u32> {
+    let t = line.text.trim_start_matches('#');
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    let rest = &t[digits.len()..];
+    if rest.starts_with(')')
+        || rest.starts_with(". ")
+        || rest.starts_with(" -")
+        || rest.starts_with(" –")
+    {
+        digits.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Lines between two items of a numbered list that still count as one list.
+const ITEM_GAP: usize = 4;
+
+/// Extends the body over a numbered list it ends in: if the body's last item
+/// is `7)`, the lines after it up to `8)`, `9)`... belong to the article too.
+fn continue_numbered_list(lines: &[Line], start: usize, end: usize, limit: usize) -> usize {
+    let Some(mut number) = (start..end).rev().find_map(|i| item_number(&lines[i])) else {
+        return end;
+    };
+    let mut end = end;
+    let mut since = 0;
+    let mut i = end;
+    while i < limit {
+        if !lines[i].is_blank() {
+            if item_number(&lines[i]) == Some(number + 1) {
+                number += 1;
+                since = 0;
+                end = i + 1;
+            } else {
+                since += 1;
+                if since > ITEM_GAP {
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+    // The last item takes the lines right under it (a link, a price), up to a blank line.
+    let mut taken = 0;
+    while end < limit && !lines[end].is_blank() && taken < 2 && item_number(&lines[end]).is_none() {
+        end += 1;
+        taken += 1;
+    }
+    end
+}
+
 /// Whether a zone of lines shows page furniture.
 fn shows_furniture(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> bool {
     let mut labels = 0;
@@ -197,6 +252,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             score: body.score,
         };
     }
+    body.end = continue_numbered_list(lines, body.start, body.end, limit);
 
     // The thread.
     for r in removals.iter_mut().skip(limit) {
@@ -348,4 +404,61 @@ fn is_caption_before_credit(lines: &[Line], hits: &[Hits], i: usize) -> bool {
         && (2..=12).contains(&lines[j].words)
         && l.words <= 45
         && j == i + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{lexicon, lines};
+    use super::*;
+
+    fn removed(text: &str) -> Vec<String> {
+        let ls = lines::split(text);
+        let hs: Vec<_> = ls
+            .iter()
+            .map(|l| lexicon::lookup(&l.key, l.words))
+            .collect();
+        let v = classify(&ls, &hs, &ResidueOptions::default());
+        ls.iter()
+            .zip(&v.removals)
+            .filter(|(_, r)| r.is_some())
+            .map(|(l, _)| l.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_numbered_list_that_runs_past_the_body_stays() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let mut text = format!("Home\nNews\nSport\n{para}\n{para}\n");
+        for n in 1..=3 {
+            text.push_str(&format!(
+                "{n}) Boxed set number {n}, which has every episode of the first series on twelve discs.\nexample.com/item{n}\n\n"
+            ));
+        }
+        for n in 4..=8 {
+            text.push_str(&format!(
+                "{n}) Boxed set number {n}\nexample.com/item{n}\n\n"
+            ));
+        }
+        text.push_str("About us\nContact\n");
+        let gone = removed(&text);
+        assert!(
+            gone.iter().all(|l| !l.contains("Boxed set")),
+            "should keep every list item: {gone:?}"
+        );
+        assert!(
+            gone.contains(&"About us".to_string()),
+            "should still drop the footer: {gone:?}"
+        );
+    }
+
+    #[test]
+    fn reads_item_numbers() {
+        let ls = lines::split("7) Seven\n12. Twelve items\n2019 was a year\n#3 - Third\n");
+        let n: Vec<_> = ls.iter().map(item_number).collect();
+        assert_eq!(
+            n,
+            [Some(7), Some(12), None, Some(3)],
+            "should read list numbers, not years"
+        );
+    }
 }

@@ -27,10 +27,11 @@ pub enum Family {
     CommentCounter,
     CommentThread,
     CommentMeta,
+    Promotion,
 }
 
 /// Every family, in the order of the bits of [`Hits`].
-pub const FAMILIES: [Family; 15] = [
+pub const FAMILIES: [Family; 16] = [
     Family::ShareWidget,
     Family::PhotoCredit,
     Family::Caption,
@@ -46,6 +47,7 @@ pub const FAMILIES: [Family; 15] = [
     Family::CommentCounter,
     Family::CommentThread,
     Family::CommentMeta,
+    Family::Promotion,
 ];
 
 impl Family {
@@ -67,6 +69,7 @@ impl Family {
             Family::CommentCounter => "comment-counter",
             Family::CommentThread => "comment-thread",
             Family::CommentMeta => "comment-meta",
+            Family::Promotion => "promotion",
         }
     }
 
@@ -88,6 +91,7 @@ impl Family {
             Family::CommentCounter => "comment counter",
             Family::CommentThread => "comment thread",
             Family::CommentMeta => "comment metadata",
+            Family::Promotion => "promotion or call to action",
         }
     }
 
@@ -109,6 +113,7 @@ impl Family {
             Family::PhotoCredit => 16,
             Family::Footer | Family::CommentThread => 25,
             Family::TagList
+            | Family::Promotion
             | Family::NewsletterPrompt
             | Family::LoginPrompt
             | Family::CookiePrompt => 45,
