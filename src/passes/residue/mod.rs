@@ -73,8 +73,54 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         .iter()
         .map(|l| lexicon::lookup(&l.key, l.words))
         .collect();
-    let verdicts = classify::classify(&lines, &hits, &options.residue.settings);
+    let verdicts = settle(&lines, &hits, &options.residue.settings);
     explain::report(&lines, &verdicts, report);
+}
+
+/// Rounds of judging at most: each round judges the lines the previous ones kept.
+const MAX_ROUNDS: usize = 4;
+
+/// Judges the lines, then judges again what is left, until nothing more goes:
+/// removing a menu can change what the body is, and cleaning the output again
+/// must change nothing (idempotence). Each round is linear; the rounds are few.
+fn settle(
+    lines: &[lines::Line],
+    hits: &[lexicon::Hits],
+    options: &ResidueOptions,
+) -> classify::Verdicts {
+    let mut alive: Vec<usize> = (0..lines.len()).collect();
+    let mut removals: Vec<Option<classify::Removal>> = vec![None; lines.len()];
+    let mut thread = None;
+    let mut body = 0..lines.len();
+    for _ in 0..MAX_ROUNDS {
+        let sub: Vec<lines::Line> = alive.iter().map(|&i| lines[i].clone()).collect();
+        let sub_hits: Vec<lexicon::Hits> = alive.iter().map(|&i| hits[i]).collect();
+        let v = classify::classify(&sub, &sub_hits, options);
+        let at = |k: usize| alive.get(k).copied().unwrap_or(lines.len());
+        if thread.is_none() {
+            thread = v.thread.map(|t| thread::Thread {
+                line: at(t.line),
+                marker: t.marker,
+            });
+        }
+        body = at(v.body.start)..at(v.body.end);
+        let mut changed = false;
+        for (k, r) in v.removals.into_iter().enumerate() {
+            if let Some(r) = r {
+                removals[alive[k]] = Some(r);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+        alive.retain(|&i| removals[i].is_none());
+    }
+    classify::Verdicts {
+        removals,
+        thread,
+        body,
+    }
 }
 
 #[cfg(test)]
