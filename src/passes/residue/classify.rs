@@ -96,17 +96,20 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
 }
 
 /// Consecutive paragraphs of prose needed to keep a passage outside the body.
-const MIN_PASSAGE: usize = 3;
+const MIN_PASSAGE: usize = 2;
+/// ... and words in them.
+const MIN_PASSAGE_WORDS: usize = 50;
 
 /// Passages of running text outside the body: runs of [`MIN_PASSAGE`] or more
-/// prose paragraphs with no lexicon hit (an article split by a table or a
+/// prose paragraphs ([`MIN_PASSAGE_WORDS`] words) with no lexicon hit (an article split by a table or a
 /// gallery continues there; menus, footers and teaser lists have no such runs).
 fn passages(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> HashSet<usize> {
     let mut keep = HashSet::new();
     let mut run: Vec<usize> = Vec::new();
     let teasers: HashSet<usize> = body::teasers(lines).into_iter().collect();
     let mut flush = |run: &mut Vec<usize>| {
-        if run.len() >= MIN_PASSAGE {
+        let words: usize = run.iter().map(|&i| lines[i].words).sum();
+        if run.len() >= MIN_PASSAGE && words >= MIN_PASSAGE_WORDS {
             keep.extend(run.iter().copied());
         }
         run.clear();
