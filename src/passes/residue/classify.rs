@@ -76,7 +76,10 @@ fn looks_like_date(line: &Line) -> bool {
 /// The article's title: the nearest headline-like line above the body.
 fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
     let mut seen = 0;
-    let mut i = body.start;
+    // Above the body's first paragraph (a weak body may start at the top of the text).
+    let mut i = (body.start..body.end)
+        .find(|&k| lines[k].is_prose())
+        .unwrap_or(body.start);
     while let Some(j) = prev_nonblank(lines, i) {
         i = j;
         seen += 1;
@@ -343,6 +346,9 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             continue;
         }
         i += 1;
+    }
+    if let Some(t) = title {
+        removals[t] = None;
     }
     Verdicts {
         removals,

@@ -11,7 +11,7 @@ use super::lexicon::{Family, Hits};
 use super::lines::Line;
 
 /// The weight of body text that must come before a thread start.
-pub const MIN_BODY_BEFORE: f32 = 40.0;
+pub const MIN_BODY_BEFORE: f32 = 30.0;
 
 /// Metadata lines needed within [`WINDOW`] lines to call a cluster a thread.
 const CLUSTER: usize = 3;
