@@ -187,6 +187,41 @@ fn continue_numbered_list(lines: &[Line], start: usize, end: usize, limit: usize
     end
 }
 
+/// A line that is furniture wherever it stands: a lexicon hit, a one- or
+/// two-word label, or a title-cased headline.
+fn is_hard_furniture(line: &Line, hits: Hits) -> bool {
+    !line.is_blank()
+        && (!hits.is_empty() || (line.is_label() && (line.words <= 2 || line.caps_share >= 0.75)))
+}
+
+/// A line written like a sentence or a list item, not like a label.
+fn is_sentence_like(line: &Line) -> bool {
+    line.words >= 3 && line.caps_share < 0.5
+}
+
+/// The lines between the body and the nearest hard furniture on that side:
+/// the article's own lists and short lines that run on from the body.
+fn grey_zone(
+    lines: &[Line],
+    hits: &[Hits],
+    range: std::ops::Range<usize>,
+    head: bool,
+) -> HashSet<usize> {
+    let hard = |i: &usize| is_hard_furniture(&lines[*i], hits[*i]);
+    let zone: Vec<usize> = if head {
+        let from = range
+            .clone()
+            .rev()
+            .find(hard)
+            .map_or(range.start, |h| h + 1);
+        (from..range.end).collect()
+    } else {
+        let to = range.clone().find(hard).unwrap_or(range.end);
+        (range.start..to).collect()
+    };
+    zone.into_iter().collect()
+}
+
 /// Whether a zone of lines shows page furniture.
 fn shows_furniture(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> bool {
     let mut labels = 0;
@@ -274,8 +309,9 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
     for (range, head) in [(0..body.start, true), (body.end..limit, false)] {
         let strict = shows_furniture(lines, hits, range.clone());
         let passages = passages(lines, hits, range.clone());
+        let grey = grey_zone(lines, hits, range.clone(), head);
         for i in range {
-            if passages.contains(&i) {
+            if passages.contains(&i) || (grey.contains(&i) && is_sentence_like(&lines[i])) {
                 continue;
             }
             let l = &lines[i];
