@@ -47,8 +47,12 @@ pub fn weights(lines: &[Line], hits: &[Hits]) -> Vec<f32> {
     w
 }
 
-/// The longest blurb, in words: an entry of a listicle runs longer.
+/// The longest blurb, in words, under two labels: an entry of a listicle
+/// (name, place, paragraph) runs longer.
 const MAX_BLURB: usize = 45;
+/// The longest blurb under three or more labels (headline, author, date); a
+/// longer paragraph under a product card or a dated entry is content.
+const MAX_LONG_BLURB: usize = 90;
 
 /// Teasers needed in a row to call them a list.
 const MIN_TEASERS: usize = 3;
@@ -79,7 +83,12 @@ pub fn teasers(lines: &[Line]) -> Vec<usize> {
             && runs[k].3 >= 2
             && !runs[k + 1].0
             && runs[k + 1].3 == 1
-            && lines[runs[k + 1].1].words <= MAX_BLURB
+            && lines[runs[k + 1].1].words
+                <= if runs[k].3 >= 3 {
+                    MAX_LONG_BLURB
+                } else {
+                    MAX_BLURB
+                }
     };
     let mut out = Vec::new();
     let mut k = 0;
