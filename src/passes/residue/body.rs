@@ -12,7 +12,7 @@ use super::lines::Line;
 
 /// How much a line speaks for being inside the article body.
 pub fn weight(line: &Line, hits: Hits) -> f32 {
-    if line.is_blank() {
+    if line.is_blank() || line.code {
         return 0.0;
     }
     if !hits.is_empty() && line.words <= 14 {

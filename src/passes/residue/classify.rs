@@ -119,7 +119,7 @@ fn passages(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> Has
     };
     for i in range {
         let l = &lines[i];
-        if l.is_blank() {
+        if l.is_blank() || l.code {
             continue;
         }
         if l.is_prose() && hits[i].is_empty() && !teasers.contains(&i) {
@@ -196,7 +196,7 @@ fn is_hard_furniture(line: &Line, hits: Hits) -> bool {
 
 /// A line written like a sentence or a list item, not like a label.
 fn is_sentence_like(line: &Line) -> bool {
-    line.words >= 3 && line.caps_share < 0.5
+    line.code || (line.words >= 3 && line.caps_share < 0.5)
 }
 
 /// The lines between the body and the nearest hard furniture on that side:

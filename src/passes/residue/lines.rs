@@ -29,6 +29,8 @@ pub struct Line<'a> {
     pub caps_share: f32,
     /// Lower-cased, white space collapsed, digit runs as `#`, decoration trimmed.
     pub key: String,
+    /// Looks like a line of program code (tutorials quote code between paragraphs).
+    pub code: bool,
 }
 
 impl Line<'_> {
@@ -44,7 +46,7 @@ impl Line<'_> {
 
     /// Reads like a label, a menu item or a headline: short, no sentence end.
     pub fn is_label(&self) -> bool {
-        !self.is_blank() && !self.is_prose() && (self.words <= 3 || !self.terminal)
+        !self.is_blank() && !self.is_prose() && !self.code && (self.words <= 3 || !self.terminal)
     }
 }
 
@@ -133,6 +135,49 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Whether a line looks like program code: code punctuation at its end or
+/// start, or a dense mix of brackets, operators and semicolons.
+fn looks_like_code(t: &str) -> bool {
+    if t.is_empty() {
+        return false;
+    }
+    const OPENERS: [&str; 14] = [
+        "//", "/*", "#include", "let ", "const ", "var ", "fn ", "def ", "import ", "return ",
+        "pub ", "func ", "public ", "private ",
+    ];
+    const ENDERS: [char; 4] = [';', '{', '}', ')'];
+    if t == "}" || t == "{" || t == "};" || t == ");" {
+        return true;
+    }
+    let symbols = t
+        .chars()
+        .filter(|c| {
+            matches!(
+                c,
+                '{' | '}'
+                    | ';'
+                    | '='
+                    | '('
+                    | ')'
+                    | '<'
+                    | '>'
+                    | '['
+                    | ']'
+                    | '&'
+                    | '|'
+                    | '_'
+                    | '.'
+                    | ':'
+                    | '/'
+                    | '*'
+            )
+        })
+        .count();
+    let dense = symbols * 8 >= t.chars().count();
+    let ends = t.ends_with(ENDERS) && t.contains(['(', '=', '{', '}']);
+    OPENERS.iter().any(|o| t.starts_with(o)) && (dense || ends) || (ends && dense)
+}
+
 fn features(text: &str, start: usize, end: usize) -> Line<'_> {
     let trimmed = text.trim();
     let mut words = 0usize;
@@ -195,6 +240,7 @@ fn features(text: &str, start: usize, end: usize) -> Line<'_> {
         stop_share: share(stops),
         caps_share: share(caps),
         key: normalize(trimmed),
+        code: looks_like_code(trimmed),
     }
 }
 
@@ -247,6 +293,17 @@ mod tests {
             lines[1].end,
             lines[1].start + lines[1].text.len() + 1,
             "should include the line break"
+        );
+    }
+
+    #[test]
+    fn sees_code() {
+        let lines = split("let r2 = &data; // another borrow\n}\nconst sortField = sort?.field || 'CREATED_AT';\nThe function returns a value (see above).\n");
+        let code: Vec<bool> = lines.iter().map(|l| l.code).collect();
+        assert_eq!(
+            code,
+            [true, true, true, false],
+            "should tell code from prose"
         );
     }
 
