@@ -146,7 +146,7 @@ fn looks_like_code(t: &str) -> bool {
         "pub ", "func ", "public ", "private ",
     ];
     const ENDERS: [char; 4] = [';', '{', '}', ')'];
-    if t == "}" || t == "{" || t == "};" || t == ");" {
+    if t == "}" || t == "{" || t == "};" || t == ");" || t.ends_with('{') {
         return true;
     }
     let symbols = t
@@ -257,7 +257,41 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     if start < text.len() {
         lines.push(features(&text[start..], start, text.len()));
     }
+    mark_code_blocks(&mut lines);
     lines
+}
+
+/// The longest brace block taken as code, in lines.
+const MAX_BLOCK: usize = 200;
+
+/// Lines between an opening `{` at the end of a line and its closing `}` are
+/// code too (`id: ID!` inside `type User { ... }`).
+fn mark_code_blocks(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].text.ends_with('{') {
+            i += 1;
+            continue;
+        }
+        let mut depth = 0i32;
+        let mut end = None;
+        for (j, l) in lines.iter().enumerate().skip(i).take(MAX_BLOCK) {
+            depth += l.text.matches('{').count() as i32 - l.text.matches('}').count() as i32;
+            if depth <= 0 {
+                end = Some(j);
+                break;
+            }
+        }
+        match end {
+            Some(e) => {
+                for l in &mut lines[i..=e] {
+                    l.code = true;
+                }
+                i = e + 1;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 #[cfg(test)]
