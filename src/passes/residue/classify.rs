@@ -132,6 +132,35 @@ fn passages(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> Has
     keep
 }
 
+/// Ends the body at a "Related" / "Read more" heading when no two paragraphs
+/// follow each other after it: what comes after such a heading is a list of
+/// other stories (headline, blurb, headline, blurb), not the article going on.
+fn cut_at_related_list(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Body) -> usize {
+    let mut before = 0.0f32;
+    for r in body.start..body.end {
+        before += weights[r].max(0.0);
+        let heading =
+            hits[r].has(Family::RelatedList) && lines[r].is_label() && lines[r].words <= 6;
+        if !heading || before < MIN_BODY {
+            continue;
+        }
+        let mut prev_prose = false;
+        let mut two = false;
+        for l in lines[r + 1..body.end].iter().filter(|l| !l.is_blank()) {
+            let prose = l.is_prose();
+            if prose && prev_prose {
+                two = true;
+                break;
+            }
+            prev_prose = prose;
+        }
+        if !two {
+            return r;
+        }
+    }
+    body.end
+}
+
 /// The number that opens a list item: `7)`, `7.`, `7 -`, `#7`.
 fn item_number(line: &Line) -> Option<u32> {
     let t = line.text.trim_start_matches('#');
@@ -293,6 +322,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             score: body.score,
         };
     }
+    body.end = cut_at_related_list(lines, hits, &weights, &body);
     body.end = continue_numbered_list(lines, body.start, body.end, limit);
 
     // The thread.
@@ -334,6 +364,10 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         let l = &lines[i];
         let h = hits[i];
         if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        if l.code {
             i += 1;
             continue;
         }
