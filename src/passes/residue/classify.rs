@@ -132,15 +132,25 @@ fn passages(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> Has
     keep
 }
 
-/// Ends the body at a "Related" / "Read more" heading when no two paragraphs
-/// follow each other after it: what comes after such a heading is a list of
-/// other stories (headline, blurb, headline, blurb), not the article going on.
-fn cut_at_related_list(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Body) -> usize {
+/// Headings that may end an article: "Related", "Tags", "Share", "Newsletter",
+/// "Comments".
+const ENDINGS: [Family; 5] = [
+    Family::RelatedList,
+    Family::TagList,
+    Family::ShareWidget,
+    Family::NewsletterPrompt,
+    Family::CommentCounter,
+];
+
+/// Ends the body at one of the [`ENDINGS`] when no two paragraphs follow each
+/// other after it: what comes after such a heading is a list of other stories
+/// (headline, blurb, headline, blurb), not the article going on.
+fn cut_at_list_heading(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Body) -> usize {
     let mut before = 0.0f32;
     for r in body.start..body.end {
         before += weights[r].max(0.0);
         let heading =
-            hits[r].has(Family::RelatedList) && lines[r].is_label() && lines[r].words <= 6;
+            ENDINGS.iter().any(|&f| hits[r].has(f)) && lines[r].is_label() && lines[r].words <= 6;
         if !heading || before < MIN_BODY {
             continue;
         }
@@ -322,7 +332,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             score: body.score,
         };
     }
-    body.end = cut_at_related_list(lines, hits, &weights, &body);
+    body.end = cut_at_list_heading(lines, hits, &weights, &body);
     body.end = continue_numbered_list(lines, body.start, body.end, limit);
 
     // The thread.
