@@ -132,18 +132,15 @@ fn passages(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> Has
     keep
 }
 
-/// Headings that may end an article: "Related", "Tags", "Share", "Newsletter",
-/// "Comments".
-const ENDINGS: [Family; 5] = [
-    Family::RelatedList,
-    Family::TagList,
-    Family::ShareWidget,
-    Family::NewsletterPrompt,
-    Family::CommentCounter,
-];
+/// Headings that may end an article: "Related", "Tags", "Comments". (A share
+/// bar or a newsletter box also sits between an article's sections.)
+const ENDINGS: [Family; 3] = [Family::RelatedList, Family::TagList, Family::CommentCounter];
+
+/// Blurbs after a heading that make it a list of stories.
+const MIN_BLURBS: usize = 2;
 
 /// Ends the body at one of the [`ENDINGS`] when no two paragraphs follow each
-/// other after it: what comes after such a heading is a list of other stories
+/// other after it (and at least [`MIN_BLURBS`] single ones do): what comes after such a heading is a list of other stories
 /// (headline, blurb, headline, blurb), not the article going on.
 fn cut_at_list_heading(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Body) -> usize {
     let mut before = 0.0f32;
@@ -156,15 +153,17 @@ fn cut_at_list_heading(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Bo
         }
         let mut prev_prose = false;
         let mut two = false;
+        let mut blurbs = 0;
         for l in lines[r + 1..body.end].iter().filter(|l| !l.is_blank()) {
             let prose = l.is_prose();
             if prose && prev_prose {
                 two = true;
                 break;
             }
+            blurbs += usize::from(prose);
             prev_prose = prose;
         }
-        if !two {
+        if !two && blurbs >= MIN_BLURBS {
             return r;
         }
     }
