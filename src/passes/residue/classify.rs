@@ -170,6 +170,38 @@ fn cut_at_list_heading(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Bo
     body.end
 }
 
+/// The longest list a colon may announce, in lines.
+const MAX_ANNOUNCED: usize = 80;
+
+/// Extends the body over the list its last line announces ("Tour dates:"): the
+/// labels after it, up to the first lexicon hit, paragraph or blank line pair.
+fn continue_announced_list(lines: &[Line], hits: &[Hits], body: &Body, limit: usize) -> usize {
+    let Some(last) = (body.start..body.end).rev().find(|&i| !lines[i].is_blank()) else {
+        return body.end;
+    };
+    if !lines[last].text.ends_with(':') {
+        return body.end;
+    }
+    let mut end = body.end;
+    let mut blanks = 0;
+    for i in body.end..limit.min(body.end + MAX_ANNOUNCED) {
+        let l = &lines[i];
+        if l.is_blank() {
+            blanks += 1;
+            if blanks >= 2 {
+                break;
+            }
+            continue;
+        }
+        blanks = 0;
+        if !hits[i].is_empty() || l.is_prose() {
+            break;
+        }
+        end = i + 1;
+    }
+    end
+}
+
 /// The number that opens a list item: `7)`, `7.`, `7 -`, `#7`.
 fn item_number(line: &Line) -> Option<u32> {
     let t = line.text.trim_start_matches('#');
@@ -333,6 +365,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
     }
     body.end = cut_at_list_heading(lines, hits, &weights, &body);
     body.end = continue_numbered_list(lines, body.start, body.end, limit);
+    body.end = continue_announced_list(lines, hits, &body, limit);
 
     // The thread.
     for r in removals.iter_mut().skip(limit) {
@@ -437,10 +470,10 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
 }
 
 /// Inside the body, a run of labels that is mostly lexicon hits is a menu or a
-/// widget, and a run of title-cased headlines is a related list: both go whole.
+/// widget: it goes whole. (A run of title-cased lines is not enough: tour
+/// dates, place names and product lists look the same.)
 fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Option<Removal>]) {
     let min_run = 3;
-    let min_heads = 4;
     let mut i = body.start;
     while i < body.end {
         if !lines[i].is_label() {
@@ -450,7 +483,6 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
         let mut j = i;
         let mut n = 0;
         let mut hit = 0;
-        let mut heads = 0;
         let mut last = i;
         while j < body.end && (lines[j].is_blank() || lines[j].is_label()) {
             if !lines[j].is_blank() {
@@ -459,20 +491,15 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
                 if !hits[j].is_empty() {
                     hit += 1;
                 }
-                if lines[j].words >= 3 && lines[j].caps_share >= 0.6 && hits[j].is_empty() {
-                    heads += 1;
-                }
             }
             j += 1;
         }
         let menu = n >= min_run && hit * 2 >= n;
-        let related = heads >= min_heads && heads * 4 >= n * 3;
-        if menu || related {
+        if menu {
             for k in i..=last {
                 if !lines[k].is_blank() && removals[k].is_none() {
                     removals[k] = Some(match hits[k].first() {
                         Some(f) => Removal::of(f),
-                        None if related => Removal::of(Family::RelatedList),
                         None => Removal::of(Family::Navigation),
                     });
                 }
