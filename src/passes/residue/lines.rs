@@ -222,7 +222,7 @@ fn features(text: &str, start: usize, end: usize) -> Line<'_> {
                 | ';'
                 | ':'
         )
-    ) && !trimmed.ends_with("...")
+    ) && !trimmed.ends_with("..")
         && !trimmed.ends_with('…');
     let share = |n: usize| {
         if spaced_words == 0 {
