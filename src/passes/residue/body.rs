@@ -32,10 +32,7 @@ pub fn weight(line: &Line, hits: Hits) -> f32 {
     if line.words >= 5 && line.terminal {
         return line.words as f32 / 2.0;
     }
-    if line.words <= 3 || line.caps_share > 0.6 {
-        return -2.0;
-    }
-    -1.0
+    -2.0
 }
 
 /// Every line's weight, with teaser lists turned against the body.
