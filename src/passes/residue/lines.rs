@@ -178,6 +178,22 @@ fn looks_like_code(t: &str) -> bool {
     OPENERS.iter().any(|o| t.starts_with(o)) && (dense || ends) || (ends && dense)
 }
 
+/// Whether a line ends like a sentence. A closing quote or bracket counts only
+/// after a sentence mark (`... he said.”`); a headline ends in a bare quote
+/// (`Man ‘gave police a fake name’`). A line cut short (`..`, `…`) does not.
+fn ends_sentence(t: &str) -> bool {
+    if t.ends_with("..") || t.ends_with('…') {
+        return false;
+    }
+    let mut rev = t.chars().rev();
+    let is_mark = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ';' | ':');
+    match rev.next() {
+        Some(c) if is_mark(c) || c == ')' => true,
+        Some('"' | '”' | '»' | '\'' | '’' | '」' | '』') => rev.next().is_some_and(is_mark),
+        _ => false,
+    }
+}
+
 fn features(text: &str, start: usize, end: usize) -> Line<'_> {
     let trimmed = text.trim();
     let mut words = 0usize;
@@ -202,28 +218,7 @@ fn features(text: &str, start: usize, end: usize) -> Line<'_> {
     if cjk * 3 > trimmed.chars().count() {
         words = words.max(cjk / 2);
     }
-    let last = trimmed.chars().rev().find(|c| !c.is_whitespace());
-    let terminal = matches!(
-        last,
-        Some(
-            '.' | '!'
-                | '?'
-                | '"'
-                | '”'
-                | '»'
-                | '\''
-                | '’'
-                | ')'
-                | '。'
-                | '！'
-                | '？'
-                | '」'
-                | '』'
-                | ';'
-                | ':'
-        )
-    ) && !trimmed.ends_with("..")
-        && !trimmed.ends_with('…');
+    let terminal = ends_sentence(trimmed);
     let share = |n: usize| {
         if spaced_words == 0 {
             0.0
@@ -327,6 +322,26 @@ mod tests {
             lines[1].end,
             lines[1].start + lines[1].text.len() + 1,
             "should include the line break"
+        );
+    }
+
+    #[test]
+    fn tells_sentence_ends() {
+        assert!(
+            ends_sentence("He said it was “the end.”"),
+            "should see a quoted sentence end"
+        );
+        assert!(
+            !ends_sentence("Man ‘gave police a fake name’"),
+            "should see a headline's bare quote"
+        );
+        assert!(
+            !ends_sentence("Three things to know before.."),
+            "should see a cut line"
+        );
+        assert!(
+            ends_sentence("会見を開いた。"),
+            "should see an ideographic full stop"
         );
     }
 
