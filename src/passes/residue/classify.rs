@@ -416,6 +416,11 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         if l.is_prose() {
             if options.captions && is_caption_before_credit(lines, hits, i) {
                 removals[i] = Some(Removal::of(Family::Caption));
+            } else if is_author_bio(lines, hits, i) {
+                removals[i] = Some(Removal {
+                    rule: "byline",
+                    what: "author bio",
+                });
             }
             i += 1;
             continue;
@@ -507,6 +512,20 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
         }
         i = j.max(i + 1);
     }
+}
+
+/// The longest author bio, in words.
+const MAX_BIO: usize = 80;
+
+/// A paragraph right above an author's links ("Follow @jane", "More from this
+/// author") or right under "About the author" is the author's bio.
+fn is_author_bio(lines: &[Line], hits: &[Hits], i: usize) -> bool {
+    if lines[i].words > MAX_BIO {
+        return false;
+    }
+    let furniture = |j: usize| hits[j].has(Family::Byline) && !is_byline_name(&lines[j], hits[j]);
+    let heading = |j: usize| hits[j].has(Family::Byline) && lines[j].key.starts_with("about the");
+    next_nonblank(lines, i).is_some_and(furniture) || prev_nonblank(lines, i).is_some_and(heading)
 }
 
 /// A line right above a photo credit is the photo's caption.
