@@ -26,6 +26,9 @@ pub struct Removal {
     pub rule: &'static str,
     /// What the line is, for people.
     pub what: &'static str,
+    /// The line is a list heading the lexicons know ("Related", "Tags"), which
+    /// names the block it starts.
+    pub heading: bool,
 }
 
 impl Removal {
@@ -33,6 +36,18 @@ impl Removal {
         Removal {
             rule: f.rule(),
             what: f.describe(),
+            heading: matches!(
+                f,
+                Family::RelatedList | Family::TagList | Family::CommentThread
+            ),
+        }
+    }
+
+    fn plain(rule: &'static str, what: &'static str) -> Self {
+        Removal {
+            rule,
+            what,
+            heading: false,
         }
     }
 }
@@ -48,8 +63,9 @@ pub struct Verdicts {
 /// A body lighter than this is no article: the whole text is judged as a body.
 const MIN_BODY: f32 = 40.0;
 
-/// Families that may name a lone label inside the body only when it stands in a
-/// run of labels: a single "Health" or "About" line may be a heading.
+/// Families that may name a lone label of one or two words inside the body
+/// only when it stands in a run of labels: a single "Health" or "About" line
+/// may be a heading.
 fn needs_company(f: Family) -> bool {
     matches!(
         f,
@@ -314,20 +330,14 @@ fn zone_removal(line: &Line, hit: Hits, head: bool) -> Removal {
         return Removal::of(f);
     }
     if head {
-        Removal {
-            rule: "navigation",
-            what: "navigation and header lines before the article",
-        }
+        Removal::plain(
+            "navigation",
+            "navigation and header lines before the article",
+        )
     } else if line.words >= 4 && !line.terminal && line.caps_share >= 0.5 {
-        Removal {
-            rule: "related-list",
-            what: "headline list after the article",
-        }
+        Removal::plain("related-list", "headline list after the article")
     } else {
-        Removal {
-            rule: "footer",
-            what: "page furniture after the article",
-        }
+        Removal::plain("footer", "page furniture after the article")
     }
 }
 
@@ -417,10 +427,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             if options.captions && is_caption_before_credit(lines, hits, i) {
                 removals[i] = Some(Removal::of(Family::Caption));
             } else if is_author_bio(lines, hits, i) {
-                removals[i] = Some(Removal {
-                    rule: "byline",
-                    what: "author bio",
-                });
+                removals[i] = Some(Removal::plain("byline", "author bio"));
             }
             i += 1;
             continue;
@@ -436,7 +443,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             i += 1;
             continue;
         }
-        if needs_company(f) {
+        if needs_company(f) && l.words <= 2 {
             let company = |j: Option<usize>| {
                 j.is_some_and(|j| {
                     lines[j].is_label() && (j < body.start || j >= body.end || !hits[j].is_empty())

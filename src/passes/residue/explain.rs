@@ -30,7 +30,12 @@ pub fn report(lines: &[Line], verdicts: &Verdicts, report: &mut Report) {
         let first = i;
         let mut last = i;
         let mut j = i + 1;
-        while j < lines.len() {
+        // The comment thread is a block of its own.
+        let stop = match &verdicts.thread {
+            Some(t) if t.line > first => t.line,
+            _ => lines.len(),
+        };
+        while j < stop {
             if rm[j].is_some() {
                 last = j;
             } else if !lines[j].is_blank() {
@@ -39,13 +44,17 @@ pub fn report(lines: &[Line], verdicts: &Verdicts, report: &mut Report) {
             j += 1;
         }
         let block: Vec<&Removal> = (first..=last).filter_map(|k| rm[k].as_ref()).collect();
+        // A block that starts with a lexicon heading ("Related", "Tags") is named by
+        // it; otherwise by the rule most of its lines have.
         let mut best = block[0];
-        let mut best_count = 0;
-        for r in &block {
-            let c = block.iter().filter(|s| s.rule == r.rule).count();
-            if c > best_count {
-                best = r;
-                best_count = c;
+        if !best.heading {
+            let mut best_count = 0;
+            for r in &block {
+                let c = block.iter().filter(|s| s.rule == r.rule).count();
+                if c > best_count {
+                    best = r;
+                    best_count = c;
+                }
             }
         }
         let count = block.len();
