@@ -41,7 +41,7 @@ impl Line<'_> {
 
     /// Reads like a sentence of running text.
     pub fn is_prose(&self) -> bool {
-        (self.words >= 10 && self.terminal) || (self.words >= 25 && self.stop_share >= 0.2)
+        (self.words >= 10 && self.terminal) || (self.words >= 40 && self.stop_share >= 0.2)
     }
 
     /// Reads like a label, a menu item or a headline: short, no sentence end.
