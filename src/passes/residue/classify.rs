@@ -411,6 +411,9 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
 
     // The body.
     furniture_runs(lines, hits, &body, &mut removals);
+    if options.captions {
+        repeated_captions(lines, &body, &mut removals);
+    }
     let mut i = body.start;
     while i < body.end {
         let l = &lines[i];
@@ -518,6 +521,31 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
             }
         }
         i = j.max(i + 1);
+    }
+}
+
+/// How far back (in lines) a repeated caption may have stood.
+const REPEAT_WINDOW: usize = 30;
+
+/// A long line repeated within a few lines (a photo's caption shown under the
+/// photo and again in the gallery) goes the second time. Questions are left
+/// alone: an interview asks each guest the same ones.
+fn repeated_captions(lines: &[Line], body: &Body, removals: &mut [Option<Removal>]) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for i in body.start..body.end {
+        let l = &lines[i];
+        if l.words < 8 || l.text.ends_with('?') || l.code {
+            continue;
+        }
+        if let Some(&j) = seen.get(l.key.as_str()) {
+            if i - j <= REPEAT_WINDOW && removals[i].is_none() {
+                removals[i] = Some(Removal::plain(
+                    "caption",
+                    "caption repeated from a few lines above",
+                ));
+            }
+        }
+        seen.insert(l.key.as_str(), i);
     }
 }
 
