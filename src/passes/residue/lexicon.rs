@@ -138,7 +138,8 @@ impl Hits {
     pub fn first(self) -> Option<Family> {
         FAMILIES.iter().copied().find(|&f| self.has(f))
     }
-    fn add(&mut self, family: Family) {
+    /// Adds `family` to the set.
+    pub fn add(&mut self, family: Family) {
         self.0 |= family.bit();
     }
 }

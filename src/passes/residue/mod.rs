@@ -69,12 +69,23 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
     if lines.iter().filter(|l| !l.is_blank()).count() < 2 {
         return;
     }
-    let hits: Vec<lexicon::Hits> = lines
-        .iter()
-        .map(|l| lexicon::lookup(&l.key, l.words))
-        .collect();
+    let hits: Vec<lexicon::Hits> = lines.iter().map(line_hits).collect();
     let verdicts = settle(&lines, &hits, &options.residue.settings);
     explain::report(&lines, &verdicts, report);
+}
+
+/// The lexicon families of a line, plus a dated byline the phrase lists cannot
+/// see by length alone ("By Jane Roe on Monday, May 4, 2020 at 9:15 a.m.").
+fn line_hits(line: &lines::Line) -> lexicon::Hits {
+    let mut hits = lexicon::lookup(&line.key, line.words);
+    let dated = line.key.contains('#') && line.caps_share >= 0.4 && line.words <= 24;
+    if hits.is_empty()
+        && dated
+        && (line.key.starts_with("by ") || line.key.starts_with("posted by "))
+    {
+        hits.add(lexicon::Family::Byline);
+    }
+    hits
 }
 
 /// Rounds of judging at most: each round judges the lines the previous ones kept.
@@ -190,6 +201,24 @@ mod byline_tests {
         assert!(
             !out.contains("Follow"),
             "should drop the follow link: {out}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod hit_tests {
+    use super::*;
+
+    #[test]
+    fn sees_dated_bylines_but_not_sentences() {
+        let ls = lines::split("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.\nBy 2030 the city wants every bus to run on electricity from its own solar farms.\n");
+        assert!(
+            line_hits(&ls[0]).has(lexicon::Family::Byline),
+            "should see a dated byline"
+        );
+        assert!(
+            line_hits(&ls[1]).is_empty(),
+            "should not see a sentence starting with 'By 2030'"
         );
     }
 }
