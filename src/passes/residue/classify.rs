@@ -537,7 +537,7 @@ fn repeated_captions(lines: &[Line], body: &Body, removals: &mut [Option<Removal
         if l.words < 8 || l.text.ends_with('?') || l.code {
             continue;
         }
-        if let Some(&j) = seen.get(l.key.as_str()) {
+        if let Some(&j) = seen.get(l.text) {
             if i - j <= REPEAT_WINDOW && removals[i].is_none() {
                 removals[i] = Some(Removal::plain(
                     "caption",
@@ -545,7 +545,7 @@ fn repeated_captions(lines: &[Line], body: &Body, removals: &mut [Option<Removal
                 ));
             }
         }
-        seen.insert(l.key.as_str(), i);
+        seen.insert(l.text, i);
     }
 }
 
@@ -597,7 +597,8 @@ mod tests {
     #[test]
     fn a_numbered_list_that_runs_past_the_body_stays() {
         let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
-        let mut text = format!("Home\nNews\nSport\n{para}\n{para}\n");
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let mut text = format!("Home\nNews\nSport\n{para}\n{more}\n");
         for n in 1..=3 {
             text.push_str(&format!(
                 "{n}) Boxed set number {n}, which has every episode of the first series on twelve discs.\nexample.com/item{n}\n\n"
