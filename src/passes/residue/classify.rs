@@ -190,7 +190,7 @@ fn cut_at_list_heading(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Bo
 const MAX_ANNOUNCED: usize = 80;
 
 /// Extends the body over the list its last line announces ("Tour dates:"): the
-/// labels after it, up to the first lexicon hit, paragraph or blank line pair.
+/// labels after it, up to the first lexicon hit or paragraph.
 fn continue_announced_list(lines: &[Line], hits: &[Hits], body: &Body, limit: usize) -> usize {
     let Some(last) = (body.start..body.end).rev().find(|&i| !lines[i].is_blank()) else {
         return body.end;
@@ -199,17 +199,11 @@ fn continue_announced_list(lines: &[Line], hits: &[Hits], body: &Body, limit: us
         return body.end;
     }
     let mut end = body.end;
-    let mut blanks = 0;
     for i in body.end..limit.min(body.end + MAX_ANNOUNCED) {
         let l = &lines[i];
         if l.is_blank() {
-            blanks += 1;
-            if blanks >= 2 {
-                break;
-            }
             continue;
         }
-        blanks = 0;
         if !hits[i].is_empty() || l.is_prose() {
             break;
         }
@@ -524,28 +518,44 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
     }
 }
 
-/// How far back (in lines) a repeated caption may have stood.
+/// The shortest line taken for a repeated caption (headings repeat a table of contents).
+const MIN_CAPTION_WORDS: usize = 15;
+
+/// How far back (in non-blank lines) a repeated caption may have stood.
 const REPEAT_WINDOW: usize = 30;
 
-/// A long line repeated within a few lines (a photo's caption shown under the
-/// photo and again in the gallery) goes the second time. Questions are left
+/// A long line repeated within a few lines of a copy that stays (a photo's
+/// caption shown under the photo and again in the gallery) goes the second time. Questions are left
 /// alone: an interview asks each guest the same ones.
 fn repeated_captions(lines: &[Line], body: &Body, removals: &mut [Option<Removal>]) {
+    // Distances count non-blank lines, which the `whitespace` pass never changes.
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for i in body.start..body.end {
-        let l = &lines[i];
-        if l.words < 8 || l.text.ends_with('?') || l.code {
+    let mut ordinal = 0usize;
+    for (i, l) in lines.iter().enumerate().take(body.end) {
+        if l.is_blank() {
+            continue;
+        }
+        ordinal += 1;
+        if l.words < MIN_CAPTION_WORDS
+            || l.text.ends_with('?')
+            || l.code
+            || item_number(l).is_some()
+        {
+            continue;
+        }
+        if removals[i].is_some() {
             continue;
         }
         if let Some(&j) = seen.get(l.text) {
-            if i - j <= REPEAT_WINDOW && removals[i].is_none() {
+            if i >= body.start && ordinal - j <= REPEAT_WINDOW {
                 removals[i] = Some(Removal::plain(
                     "caption",
                     "caption repeated from a few lines above",
                 ));
+                continue;
             }
         }
-        seen.insert(l.text, i);
+        seen.insert(l.text, ordinal);
     }
 }
 
