@@ -421,7 +421,8 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             continue;
         }
         if l.is_prose() {
-            if options.captions && is_caption_before_credit(lines, hits, i) {
+            let credited = h.has(Family::Caption) && l.words <= MAX_CAPTION;
+            if options.captions && (credited || is_caption_before_credit(lines, hits, i)) {
                 removals[i] = Some(Removal::of(Family::Caption));
             } else if is_author_bio(lines, hits, i) {
                 removals[i] = Some(Removal::plain("byline", "author bio"));
@@ -559,6 +560,9 @@ fn repeated_captions(lines: &[Line], body: &Body, removals: &mut [Option<Removal
     }
 }
 
+/// The longest caption, in words.
+const MAX_CAPTION: usize = 45;
+
 /// The longest author bio, in words.
 const MAX_BIO: usize = 80;
 
@@ -581,7 +585,7 @@ fn is_caption_before_credit(lines: &[Line], hits: &[Hits], i: usize) -> bool {
     let l = &lines[i];
     hits[j].has(Family::PhotoCredit)
         && (2..=12).contains(&lines[j].words)
-        && l.words <= 45
+        && l.words <= MAX_CAPTION
         && j == i + 1
 }
 

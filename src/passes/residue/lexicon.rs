@@ -108,9 +108,10 @@ impl Family {
     pub fn max_words(self) -> usize {
         match self {
             Family::Byline | Family::Advertising => 8,
-            Family::ShareWidget | Family::Caption | Family::CommentCounter => 10,
+            Family::ShareWidget | Family::CommentCounter => 10,
             Family::RelatedList | Family::CommentMeta | Family::Navigation => 14,
             Family::PhotoCredit => 16,
+            Family::Caption => 45,
             Family::Footer | Family::CommentThread => 25,
             Family::TagList
             | Family::Promotion
