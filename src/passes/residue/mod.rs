@@ -65,11 +65,16 @@ impl Default for ResidueOptions {
 /// Runs the pass.
 pub fn run(text: &str, options: &Options, report: &mut Report) {
     let lines = lines::split(text);
-    // Fast path: a text of one or two lines has no furniture to tell apart.
+    // A text of one or two lines has no furniture to tell apart.
     if lines.iter().filter(|l| !l.is_blank()).count() < 2 {
         return;
     }
     let hits: Vec<lexicon::Hits> = lines.iter().map(line_hits).collect();
+    // Fast path: no furniture wording and hardly any labels means nothing to do.
+    let labels = lines.iter().filter(|l| l.is_label()).count();
+    if labels < 3 && hits.iter().all(|h| h.is_empty()) {
+        return;
+    }
     let verdicts = settle(&lines, &hits, &options.residue.settings);
     explain::report(&lines, &verdicts, report);
 }
