@@ -152,7 +152,8 @@ struct Lexicon {
     prefix: HashMap<String, Vec<(String, Family)>>,
     /// Keyed by the phrase's last word.
     suffix: HashMap<String, Vec<(String, Family)>>,
-    contains: Vec<(String, Family)>,
+    /// Keyed by the phrase's first word.
+    contains: HashMap<String, Vec<(String, Family)>>,
 }
 
 const FILES: [(&str, &str); 7] = [
@@ -193,7 +194,10 @@ fn parse(lex: &mut Lexicon, text: &str) {
                 let last = phrase.rsplit(' ').next().unwrap_or("").to_string();
                 lex.suffix.entry(last).or_default().push((phrase, f));
             }
-            "~" => lex.contains.push((phrase, f)),
+            "~" => {
+                let first = phrase.split(' ').next().unwrap_or("").to_string();
+                lex.contains.entry(first).or_default().push((phrase, f));
+            }
             _ => {}
         }
     }
@@ -306,19 +310,27 @@ pub fn lookup(key: &str, words: usize) -> Hits {
             }
         }
     }
-    for (p, f) in &lex.contains {
-        if words > f.max_words() {
-            continue;
-        }
-        let mut from = 0;
-        while let Some(i) = key[from..].find(p.as_str()) {
-            let at = from + i;
-            if boundary_before(key, at) && boundary_after(key, at + p.len()) {
-                hits.add(*f);
+    // Each word of the line may start a `~` phrase: look the phrases up by it.
+    let mut pos = 0;
+    for word in key.split(' ') {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        for w in [word, bare] {
+            let Some(list) = lex.contains.get(w) else {
+                continue;
+            };
+            for (p, f) in list {
+                if words <= f.max_words()
+                    && key[pos..].starts_with(p.as_str())
+                    && boundary_after(key, pos + p.len())
+                {
+                    hits.add(*f);
+                }
+            }
+            if bare == word {
                 break;
             }
-            from = at + p.len();
         }
+        pos += word.len() + 1;
     }
     hits
 }
