@@ -9,16 +9,23 @@
 //! whole lines (with their line breaks); the `whitespace` pass tidies the gaps.
 //!
 //! **How.** [`lines`] gives each line its features (words, sentence end,
-//! function-word share, title case); [`lexicon`] matches the per-language
-//! furniture wording kept in `data/residue/phrases/`; [`thread`] finds where a
-//! comment thread starts; [`body`] finds the article body, the densest stretch of
-//! running text; [`classify`] judges lines inside the body leniently and lines
-//! outside it strictly; [`explain`] turns the verdicts into one edit per block.
+//! function-word share, title case, program code); [`lexicon`] matches the
+//! per-language furniture wording kept in `data/residue/phrases/`; [`thread`]
+//! finds where a comment thread starts; [`body`] finds the article body, the
+//! densest stretch of running text, with teaser lists (headline, blurb,
+//! headline, blurb) weighing against it; [`classify`] judges lines inside the
+//! body leniently and lines outside it strictly, and lets the body run on over
+//! a numbered or announced list; [`explain`] turns the verdicts into one edit
+//! per block. The judging is repeated on what is left until nothing more goes,
+//! so cleaning the output again changes nothing.
 //!
-//! **What it never touches.** Prose inside the article body (only exact
-//! duplicates of an earlier line, i.e. pull quotes, go), the article's title,
-//! and any text without signs of furniture: clean text comes back unchanged.
-//! Lines made only of a date are left to the `timestamps` pass.
+//! **What it never touches.** Prose inside the article body (except captions
+//! with a credit, author bios beside the author's links, and a caption repeated
+//! within a few lines), the article's title, lines of program code inside the
+//! body, runs of running text outside it, and any text without signs of
+//! furniture: clean text comes back unchanged. It has no rule of its own for
+//! dates: a date line inside the body is left to the `timestamps` pass, one in a
+//! menu or a footer goes with it.
 //!
 //! **Where its rules come from.** The body search is the Body Text Extraction
 //! idea (Finn, Kushmerick and Smyth, 2001) on lines; the features are those of
