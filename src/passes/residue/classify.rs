@@ -69,11 +69,7 @@ const MIN_BODY: f32 = 40.0;
 fn needs_company(f: Family) -> bool {
     matches!(
         f,
-        Family::Navigation
-            | Family::Footer
-            | Family::CookiePrompt
-            | Family::NewsletterPrompt
-            | Family::LoginPrompt
+        Family::Navigation | Family::Footer | Family::CookiePrompt
     )
 }
 
