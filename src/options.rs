@@ -113,6 +113,8 @@ pub struct Options {
     pub unicode: PassSetting<passes::unicode::UnicodeOptions>,
     /// The `timestamps` pass.
     pub timestamps: PassSetting<passes::timestamps::TimestampsOptions>,
+    /// The `residue` pass: page furniture around the article.
+    pub residue: PassSetting<passes::residue::ResidueOptions>,
     /// The `whitespace` pass.
     pub whitespace: PassSetting<passes::whitespace::WhitespaceOptions>,
 }

@@ -10,6 +10,7 @@ use crate::options::Options;
 use crate::report::Report;
 
 pub mod encoding;
+pub mod residue;
 pub mod timestamps;
 pub mod unicode;
 pub mod whitespace;
@@ -51,6 +52,13 @@ pub static REGISTRY: &[PassInfo] = &[
         summary: "stray time and date stamps (`04:44 GMT +320 February 2017`, `Updated 3 hours ago`), not dates in prose",
         run: timestamps::run,
         enabled: |o| o.timestamps.enabled,
+    },
+    PassInfo {
+        name: "residue",
+        gentle: false,
+        summary: "page furniture: menus, share buttons, credits, captions, related lists, prompts, comment threads",
+        run: residue::run,
+        enabled: |o| o.residue.enabled,
     },
     PassInfo {
         name: "whitespace",
