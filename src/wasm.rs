@@ -17,6 +17,7 @@ export type PassSetting<T> = boolean | T;
 export interface EncodingOptions { mojibake?: boolean; legacy?: boolean; entities?: boolean }
 export interface UnicodeOptions { invisible?: boolean; spaces?: boolean; nfc?: boolean; confusables?: boolean }
 export interface TimestampsOptions { lines?: boolean; edges?: boolean }
+export interface ResidueOptions { captions?: boolean; keepBylines?: boolean; keepTitle?: boolean; commentThreads?: boolean }
 export interface WhitespaceOptions { keepIndentation?: boolean; maxBlankLines?: number }
 
 /** Options for `clean`. Unknown keys and wrong types throw an Error naming them. */
@@ -30,6 +31,7 @@ export interface Options {
   encoding?: PassSetting<EncodingOptions>;
   unicode?: PassSetting<UnicodeOptions>;
   timestamps?: PassSetting<TimestampsOptions>;
+  residue?: PassSetting<ResidueOptions>;
   whitespace?: PassSetting<WhitespaceOptions>;
   [pass: string]: unknown;
 }

@@ -196,3 +196,32 @@ fn help_lists_the_passes() {
         "should list the passes: {out}"
     );
 }
+
+#[test]
+fn options_json_sets_pass_settings_and_flags_apply_on_top() {
+    let o = textscrub(
+        &[
+            "--options",
+            r#"{"unicode": {"spaces": false}}"#,
+            "--only",
+            "unicode",
+        ],
+        "a\u{a0}b\u{200b}c".as_bytes(),
+    );
+    assert_eq!(
+        stdout(&o),
+        "a\u{a0}bc",
+        "should keep the no-break space but still remove the zero-width space"
+    );
+    let o = textscrub(&["--options", r#"{"unicode": {"nfcc": false}}"#], b"x");
+    assert!(
+        !o.status.success() && stderr(&o).contains("nfcc"),
+        "should name an unknown option key: {}",
+        stderr(&o)
+    );
+    let o = textscrub(&["--options", "@/no/such/options.json"], b"x");
+    assert!(
+        !o.status.success() && stderr(&o).contains("options.json"),
+        "should name the missing options file"
+    );
+}

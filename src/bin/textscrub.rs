@@ -31,8 +31,13 @@ struct Cli {
     #[arg(long, value_delimiter = ',', value_name = "PASS,...")]
     skip: Vec<String>,
     /// The starting set of passes: article (all) or gentle (character-level only).
-    #[arg(long, default_value = "article", value_name = "article|gentle")]
-    preset: String,
+    #[arg(long, value_name = "article|gentle")]
+    preset: Option<String>,
+    /// Options as JSON, as the JS API takes them (or @FILE to read them from a
+    /// file), e.g. '{"residue": {"keepBylines": true}}'. --preset, --only and
+    /// --skip apply on top.
+    #[arg(long, value_name = "JSON|@FILE")]
+    options: Option<String>,
     /// Print one JSON object per input: {"text", "edits", "stats"}.
     #[arg(long, conflicts_with = "jsonl")]
     json: bool,
@@ -72,12 +77,24 @@ fn main() -> ExitCode {
 }
 
 fn options(cli: &Cli) -> Result<Options, String> {
-    let options = Options {
-        preset: Preset::from_name(&cli.preset).map_err(|e| e.to_string())?,
-        only: (!cli.only.is_empty()).then(|| cli.only.clone()),
-        skip: cli.skip.clone(),
-        ..Options::default()
+    let mut options = match &cli.options {
+        Some(json) => {
+            let json = match json.strip_prefix('@') {
+                Some(path) => std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read options file {path}: {e}"))?,
+                None => json.clone(),
+            };
+            serde_json::from_str::<Options>(&json).map_err(|e| format!("invalid --options: {e}"))?
+        }
+        None => Options::default(),
     };
+    if let Some(preset) = &cli.preset {
+        options.preset = Preset::from_name(preset).map_err(|e| e.to_string())?;
+    }
+    if !cli.only.is_empty() {
+        options.only = Some(cli.only.clone());
+    }
+    options.skip.extend(cli.skip.iter().cloned());
     options.plan().map_err(|e| e.to_string())?;
     Ok(options)
 }
