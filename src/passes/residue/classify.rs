@@ -102,6 +102,10 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
         if !hits[j].is_empty() || l.words <= 2 || looks_like_date(l) {
             continue;
         }
+        // A photo's caption sits right above its credit; the headline is further up.
+        if is_caption_before_credit(lines, hits, j) {
+            continue;
+        }
         if l.words > 30 || (l.text.ends_with('.') && !l.text.ends_with("..")) || l.is_prose() {
             continue;
         }
@@ -602,6 +606,20 @@ mod tests {
             .filter(|(_, r)| r.is_some())
             .map(|(l, _)| l.text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn the_title_is_not_the_caption_above_a_credit() {
+        let text = "Menu\nSearch\n\nBarges return to the Rhine as the river rises again\nCargo ships loaded at Duisburg on Tuesday morning\n\u{a9} Reuters / Marta Lindqvist\nGet short URL\n\nShipping on the Rhine resumed at full load this week after three weeks in which barges could carry only a third of their usual cargo, port authorities said.\n\nThe gauge at Kaub, the shallowest stretch between Mainz and Koblenz, rose above 1.20 metres on Monday evening for the first time since mid-February.\n";
+        let gone = removed(text);
+        assert!(
+            !gone.iter().any(|l| l.starts_with("Barges return")),
+            "should keep the headline, removed {gone:?}"
+        );
+        assert!(
+            gone.iter().any(|l| l.starts_with("Cargo ships")),
+            "should remove the caption above the credit, removed {gone:?}"
+        );
     }
 
     #[test]

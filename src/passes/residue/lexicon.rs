@@ -143,6 +143,10 @@ impl Hits {
     pub fn add(&mut self, family: Family) {
         self.0 |= family.bit();
     }
+    /// Adds every family of `other` to the set.
+    pub fn union(&mut self, other: Hits) {
+        self.0 |= other.0;
+    }
 }
 
 #[derive(Default)]

@@ -97,7 +97,40 @@ fn line_hits(line: &lines::Line) -> lexicon::Hits {
     {
         hits.add(lexicon::Family::Byline);
     }
+    if hits.is_empty() {
+        hits = bar_hits(line.text);
+    }
     hits
+}
+
+/// A bar of widget labels on one line ("Share on Facebook   Share on X   Email
+/// | Print"): segments apart by runs of spaces, tabs or separators, each of
+/// which the lexicon knows on its own. A line longer than any one phrase is
+/// furniture all the same when every segment of it is.
+fn bar_hits(text: &str) -> lexicon::Hits {
+    let mut hits = lexicon::Hits::default();
+    let mut segments = 0;
+    for segment in text
+        .split(['|', '•', '·', '\t'])
+        .flat_map(|s| s.split("  "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let found = lexicon::lookup(
+            &lines::normalize(segment),
+            segment.split_whitespace().count(),
+        );
+        if found.is_empty() {
+            return lexicon::Hits::default();
+        }
+        hits.union(found);
+        segments += 1;
+    }
+    if segments >= 2 {
+        hits
+    } else {
+        lexicon::Hits::default()
+    }
 }
 
 /// Rounds of judging at most: each round judges the lines the previous ones kept.
