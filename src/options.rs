@@ -98,6 +98,8 @@ pub struct Options {
     pub skip: Vec<String>,
     /// The `unicode` pass.
     pub unicode: PassSetting<passes::unicode::UnicodeOptions>,
+    /// The `casing` pass.
+    pub casing: PassSetting<passes::casing::CasingOptions>,
     /// The `whitespace` pass.
     pub whitespace: PassSetting<passes::whitespace::WhitespaceOptions>,
 }

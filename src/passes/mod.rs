@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::report::Report;
 
+pub mod casing;
 pub mod unicode;
 pub mod whitespace;
 
@@ -35,6 +36,13 @@ pub static REGISTRY: &[PassInfo] = &[
         summary: "NFC, layout spaces, invisible characters, look-alike letters from another script",
         run: unicode::run,
         enabled: |o| o.unicode.enabled,
+    },
+    PassInfo {
+        name: "casing",
+        gentle: false,
+        summary: "glued words, stray double capitals, ALL-CAPS lines, machine-translation casing",
+        run: casing::run,
+        enabled: |o| o.casing.enabled,
     },
     PassInfo {
         name: "whitespace",

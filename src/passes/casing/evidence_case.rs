@@ -1,0 +1,464 @@
+//! Machine-translation casing: names and institutions written in lower case
+//! (`U.S. state Department`, `Secretary-General ban Ki-moon`, `russia`), common
+//! words capitalised in the middle of a sentence (`the Sanctions have`), and
+//! sentences that start in lower case.
+//!
+//! Every change rests on evidence, named in its reason:
+//! 1. **Institutions** from `data/casing/phrases.txt` written with mixed case
+//!    (`Minister of foreign Affairs`, `White house`): the phrase's casing.
+//! 2. **The document's own pairs**: `state Department` where the text writes
+//!    `State Department` elsewhere; `the us` where it writes `the US`.
+//! 3. **The document's own words**: a name the text capitalises in the middle
+//!    of sentences elsewhere and does not write in lower case there (`kerry`
+//!    when it writes `Kerry`), and the reverse for common words (`Sanctions`
+//!    when it writes `sanctions` and never `Sanctions`).
+//! 4. **The lexicon**: words SCOWL lists only capitalised (`aleppo`) or only in
+//!    capitals (`nato`), when the document never writes them in lower case.
+//! 5. **Titles before names**: `Secretary-General ban Ki-moon`; and a role, a
+//!    given name and a lower-case word (`spokesman Josh earnest`).
+//! 6. **Sentence starts**: a lower-case word after `.`, `!` or `?` and a space,
+//!    unless the full stop ends an abbreviation (`Mr.`, `U.S.`, `tsp.`).
+//!
+//! **Never touched**: words at the start of a line (the writer's choice), words
+//! after a colon, a quote or bracket, inside compounds or glued to symbols; words
+//! in ALL-CAPS lines (another stage's work); capitals (`NATO`); capitalised words
+//! that stand next to another capitalised word (`Supreme Court`), unless the
+//! document writes that very pair in lower case; common words capitalised with no
+//! evidence in the document.
+
+use super::caps_lines::caps_lines;
+use super::evidence::{key, Counts, Evidence};
+use super::lexicon::{Class, Lexicon};
+use super::words::{words, Position, Shape, Word};
+use crate::options::Options;
+use crate::report::Report;
+
+/// Words before a title that show it is used as a common noun (`the president`).
+const DETERMINERS: &[&str] = &["a", "an", "any", "each", "every", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your"];
+
+struct Decision {
+    form: String,
+    rule: &'static str,
+    reason: String,
+}
+
+fn capitalise(w: &str) -> String {
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+fn cap_form(w: &str) -> String {
+    capitalise(&w.to_lowercase())
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    ws: &'a [Word],
+    caps: &'a [bool],
+    ev: &'a Evidence,
+    lx: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    fn t(&self, i: usize) -> &str {
+        self.ws[i].text(self.text)
+    }
+    fn k(&self, i: usize) -> String {
+        key(self.t(i))
+    }
+    fn in_caps(&self, i: usize) -> bool {
+        self.caps.get(self.ws[i].line).copied().unwrap_or(false)
+    }
+    /// The previous word if it is separated from word `i` by one space.
+    fn prev(&self, i: usize) -> Option<usize> {
+        (i > 0 && self.ws[i].spaced && !self.ws[i - 1].opaque).then(|| i - 1)
+    }
+    /// The next word if one space separates it from word `i`.
+    fn next(&self, i: usize) -> Option<usize> {
+        (i + 1 < self.ws.len() && self.ws[i + 1].spaced && !self.ws[i + 1].opaque).then_some(i + 1)
+    }
+    fn gap(&self, i: usize) -> &str {
+        if i == 0 {
+            ""
+        } else {
+            &self.text[self.ws[i - 1].end..self.ws[i].start]
+        }
+    }
+}
+
+/// Multi-word institutions written with mixed case.
+fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
+    let n = cx.ws.len();
+    let mut i = 0;
+    while i < n {
+        let k = cx.k(i);
+        if !cx.lx.starts_phrase(&k) || cx.in_caps(i) || cx.ws[i].opaque {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, Vec<(usize, String)>, String)> = None;
+        for phrase in cx.lx.phrases() {
+            // The phrase's words and the separators before each.
+            let mut parts: Vec<(&str, char)> = Vec::new();
+            for (wi, word) in phrase.iter().enumerate() {
+                for (pi, piece) in word.split('-').enumerate() {
+                    let sep = if pi > 0 { '-' } else if wi > 0 { ' ' } else { '\0' };
+                    parts.push((piece, sep));
+                }
+            }
+            if parts.len() < 2 || i + parts.len() > n || lower(parts[0].0) != k {
+                continue;
+            }
+            let mut ok = true;
+            for (j, (piece, sep)) in parts.iter().enumerate() {
+                let wi = i + j;
+                let w = &cx.ws[wi];
+                if lower(piece) != cx.k(wi) || w.opaque || cx.in_caps(wi) || !matches!(w.shape, Shape::Lower | Shape::Cap) {
+                    ok = false;
+                    break;
+                }
+                if j > 0 && cx.gap(wi) != sep.to_string() {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let mut changes = Vec::new();
+            let mut anchored = false;
+            for (j, (piece, _)) in parts.iter().enumerate() {
+                let w = &cx.ws[i + j];
+                let want_cap = piece.chars().next().is_some_and(char::is_uppercase);
+                let is_cap = w.shape == Shape::Cap;
+                if want_cap && is_cap && matches!(w.position, Position::Mid | Position::Other) {
+                    anchored = true;
+                }
+                if want_cap && !is_cap {
+                    changes.push((i + j, piece.to_string()));
+                } else if !want_cap && is_cap && j > 0 {
+                    ok = false; // `Minister Of Foreign Affairs`: a title-case style, not a slip
+                }
+            }
+            if ok && anchored && !changes.is_empty() && best.as_ref().is_none_or(|b| parts.len() > b.0) {
+                best = Some((parts.len(), changes, phrase.join(" ")));
+            }
+        }
+        if let Some((len, changes, name)) = best {
+            let written: Vec<&str> = (i..i + len).map(|j| cx.t(j)).collect();
+            for (j, form) in changes {
+                out[j] = Some(Decision {
+                    form,
+                    rule: "institution",
+                    reason: format!("'{}' is the institution or title '{name}', written here with mixed case", written.join(" ")),
+                });
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Evidence from the document's pairs for word `i` written with `shape`.
+fn pair_evidence(cx: &Ctx, i: usize, shape: Shape, allow_function: bool) -> Option<(Shape, String)> {
+    let k = cx.k(i);
+    let mut total = Counts::default();
+    let mut partner = String::new();
+    if let Some(p) = cx.prev(i) {
+        let pk = cx.k(p);
+        if allow_function || !cx.lx.is_function_word(&pk) {
+            let c = cx.ev.right_of(&pk, &k).without(shape);
+            if c.total() > 0 {
+                partner = format!("{} {}", cx.t(p), "{}");
+            }
+            total.lower += c.lower;
+            total.cap += c.cap;
+            total.upper += c.upper;
+        }
+    }
+    if let Some(nx) = cx.next(i) {
+        let nk = cx.k(nx);
+        if allow_function || !cx.lx.is_function_word(&nk) {
+            let c = cx.ev.left_of(&k, &nk).without(shape);
+            if c.total() > 0 && partner.is_empty() {
+                partner = format!("{} {}", "{}", cx.t(nx));
+            }
+            total.lower += c.lower;
+            total.cap += c.cap;
+            total.upper += c.upper;
+        }
+    }
+    let best = if total.upper > total.cap && total.upper > total.lower {
+        Shape::Upper
+    } else if total.cap > total.lower {
+        Shape::Cap
+    } else if total.lower > total.cap {
+        Shape::Lower
+    } else {
+        return None;
+    };
+    (best != shape).then_some((best, partner))
+}
+
+fn written(shape: Shape, w: &str, lx: &Lexicon) -> String {
+    match shape {
+        Shape::Upper => lx.acronym_form(&key(w)).map_or_else(|| w.to_uppercase(), str::to_string),
+        Shape::Cap => cap_form(w),
+        _ => lower(w),
+    }
+}
+
+/// A lower-case word in the middle of a sentence.
+fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    let k = cx.k(i);
+    let class = cx.lx.class(&k);
+    let fw = cx.lx.is_function_word(&k);
+    // Pairs: content neighbours for capitals, any neighbour for acronyms.
+    if !fw {
+        if let Some((shape, partner)) = pair_evidence(cx, i, Shape::Lower, false) {
+            if shape != Shape::Lower {
+                let form = written(shape, t, cx.lx);
+                let pair = partner.replace("{}", &form);
+                return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
+            }
+        }
+    }
+    if let Some((Shape::Upper, partner)) = pair_evidence(cx, i, Shape::Lower, true) {
+        let form = written(Shape::Upper, t, cx.lx);
+        let pair = partner.replace("{}", &form);
+        return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
+    }
+    if fw || t.chars().count() < 2 {
+        return None;
+    }
+    let c = cx.ev.word(&k).without(Shape::Lower);
+    if class == Class::Mixed {
+        let form = cx.lx.mixed_form(&k)?.to_string();
+        return (c.lower == 0).then(|| Decision { reason: format!("'{form}' is written so (lexicon of mixed-case names)"), form, rule: "lexicon-name" });
+    }
+    let name_like = matches!(class, Class::Unknown | Class::Proper | Class::Acronym);
+    if name_like && c.upper >= 1 && c.upper >= c.lower && c.upper >= c.cap {
+        let form = written(Shape::Upper, t, cx.lx);
+        return Some(Decision { reason: format!("the document writes '{form}' elsewhere and never '{t}'"), form, rule: "document-word" });
+    }
+    if name_like && c.cap >= 1 && c.cap >= c.lower {
+        let form = cap_form(t);
+        return Some(Decision { reason: format!("the document writes '{form}' in the middle of sentences elsewhere"), form, rule: "document-word" });
+    }
+    if class == Class::Both && c.cap >= 2 && c.lower == 0 {
+        let form = cap_form(t);
+        return Some(Decision { reason: format!("the document writes '{form}' in the middle of sentences {} times and never '{t}'", c.cap), form, rule: "document-word" });
+    }
+    if c.lower == 0 {
+        match class {
+            Class::Proper => {
+                let form = cap_form(t);
+                return Some(Decision { reason: format!("'{form}' is a name (SCOWL lists it only capitalised)"), form, rule: "lexicon-name" });
+            }
+            Class::Acronym => {
+                let form = written(Shape::Upper, t, cx.lx);
+                return Some(Decision { reason: format!("'{form}' is an acronym (lexicon)"), form, rule: "lexicon-name" });
+            }
+            _ => {}
+        }
+    }
+    title_before_name(cx, i).or_else(|| role_given_surname(cx, i))
+}
+
+/// `Secretary-General ban Ki-moon`: a title, a lower-case word, a name.
+fn title_before_name(cx: &Ctx, i: usize) -> Option<Decision> {
+    let p = if i > 0 && cx.ws[i].spaced { i - 1 } else { return None };
+    let nx = cx.next(i).or_else(|| (i + 1 < cx.ws.len() && cx.ws[i + 1].spaced).then_some(i + 1))?;
+    if cx.ws[p].shape != Shape::Cap || cx.ws[nx].shape != Shape::Cap || cx.in_caps(i) {
+        return None;
+    }
+    let pk = cx.k(p);
+    let compound = p > 0 && cx.gap(p) == "-" && cx.lx.is_title(&format!("{}-{}", cx.k(p - 1), pk));
+    if !cx.lx.is_title(&pk) && !compound {
+        return None;
+    }
+    // `the President told Reuters`: a title with a determiner is a common noun.
+    let title_start = if compound { p - 1 } else { p };
+    if title_start > 0 {
+        let d = cx.k(title_start - 1);
+        if DETERMINERS.contains(&d.as_str()) {
+            return None;
+        }
+    }
+    let nk = cx.k(nx);
+    if matches!(cx.lx.class(&nk), Class::Common) || cx.ws[nx].position != Position::Mid {
+        return None;
+    }
+    let t = cx.t(i);
+    let form = cap_form(t);
+    let title = if compound { format!("{}-{}", cx.t(p - 1), cx.t(p)) } else { cx.t(p).to_string() };
+    Some(Decision {
+        reason: format!("'{title} {t} {}' is a title before a name, so '{t}' is part of the name", cx.t(nx)),
+        form,
+        rule: "title-name",
+    })
+}
+
+/// `spokesman Josh earnest`: a role, a given name and a lower-case surname.
+fn role_given_surname(cx: &Ctx, i: usize) -> Option<Decision> {
+    if i < 2 || !cx.ws[i].spaced || !cx.ws[i - 1].spaced {
+        return None;
+    }
+    let (g, r) = (i - 1, i - 2);
+    if cx.ws[g].shape != Shape::Cap || !cx.lx.is_given_name(&cx.k(g)) || !cx.lx.is_role(&cx.k(r)) {
+        return None;
+    }
+    if let Some(nx) = cx.next(i) {
+        if cx.ws[nx].shape == Shape::Cap {
+            return None;
+        }
+    }
+    let t = cx.t(i);
+    let form = cap_form(t);
+    Some(Decision {
+        reason: format!("'{} {} {t}' is a role before a full name: given name '{}' and surname '{form}'", cx.t(r), cx.t(g), cx.t(g)),
+        form,
+        rule: "title-name",
+    })
+}
+
+/// A capitalised word in the middle of a sentence.
+fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    let k = cx.k(i);
+    if t.chars().count() < 3 || cx.lx.class(&k) != Class::Common {
+        return None;
+    }
+    if let Some((Shape::Lower, partner)) = pair_evidence(cx, i, Shape::Cap, false) {
+        let form = lower(t);
+        let pair = partner.replace("{}", &form);
+        return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
+    }
+    // A capitalised neighbour may make this part of a name (`Supreme Court`).
+    let capital_neighbour = |j: Option<usize>| {
+        j.is_some_and(|j| {
+            let w = &cx.ws[j];
+            matches!(w.shape, Shape::Cap | Shape::Upper | Shape::Mixed) && !cx.lx.is_function_word(&cx.k(j))
+        })
+    };
+    let prev_any = (i > 0 && cx.ws[i].spaced).then(|| i - 1);
+    let next_any = (i + 1 < cx.ws.len() && cx.ws[i + 1].spaced).then_some(i + 1);
+    if capital_neighbour(prev_any) || capital_neighbour(next_any) {
+        return None;
+    }
+    // Hyphen-joined to a capitalised word (`Anglo-American`) is a name too.
+    if cx.gap(i) == "-" || (i + 1 < cx.ws.len() && cx.gap(i + 1) == "-") {
+        return None;
+    }
+    let c = cx.ev.word(&k).without(Shape::Cap);
+    if c.lower >= 1 && c.cap == 0 && c.upper == 0 && cx.ev.cap_anywhere(&k) <= 1 {
+        let form = lower(t);
+        return Some(Decision {
+            reason: format!("the document writes '{form}' in the middle of sentences ({} times) and never '{t}'", c.lower),
+            form,
+            rule: "document-word",
+        });
+    }
+    None
+}
+
+/// A lower-case word where a sentence starts.
+fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    let k = cx.k(i);
+    if cx.lx.mixed_form(&k).is_some() {
+        return None;
+    }
+    let form = capitalise(t);
+    let end = cx.gap(i).trim().chars().find(|c| matches!(c, '.' | '!' | '?')).unwrap_or('.');
+    Some(Decision { reason: format!("a sentence starts here, after '{end}'"), form, rule: "sentence-start" })
+}
+
+/// Runs the stage.
+pub fn run(text: &str, _options: &Options, report: &mut Report) {
+    let lx = Lexicon::get();
+    if !text.chars().any(char::is_uppercase) || !text.chars().any(char::is_lowercase) {
+        return; // wholly lower case or wholly capitals: the caps-lines stage's work
+    }
+    let ws = words(text, lx);
+    let caps = caps_lines(text, &ws);
+    let ev = Evidence::collect(text, &ws, &caps);
+    let cx = Ctx { text, ws: &ws, caps: &caps, ev: &ev, lx };
+    let mut out: Vec<Option<Decision>> = Vec::with_capacity(ws.len());
+    out.resize_with(ws.len(), || None);
+    phrases(&cx, &mut out);
+    for i in 0..ws.len() {
+        if out[i].is_some() {
+            continue;
+        }
+        let w = &ws[i];
+        if w.opaque || cx.in_caps(i) {
+            continue;
+        }
+        out[i] = match (w.position, w.shape) {
+            (Position::Mid, Shape::Lower) => decide_lower(&cx, i),
+            (Position::Mid, Shape::Cap) => decide_cap(&cx, i),
+            (Position::SentenceStart, Shape::Lower) => decide_sentence_start(&cx, i),
+            _ => None,
+        };
+        if out[i].is_none() && w.shape == Shape::Lower && cx.t(i) == "i" && matches!(w.position, Position::Mid | Position::SentenceStart) {
+            let after = text[w.end..].chars().next();
+            if after.is_none_or(|c| c == ' ' || c == '\'' || c == '’') {
+                out[i] = Some(Decision { form: "I".into(), rule: "pronoun-i", reason: "the pronoun 'I' is written in capitals".into() });
+            }
+        }
+    }
+    for (w, d) in ws.iter().zip(out) {
+        if let Some(d) = d {
+            if d.form != w.text(text) {
+                report.replace(w.start, w.end, d.form, d.rule, d.reason);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(text: &str) -> String {
+        let mut r = Report::new();
+        run(text, &Options::default(), &mut r);
+        r.apply(text)
+    }
+
+    #[test]
+    fn institutions_with_mixed_case() {
+        assert_eq!(fix("A U.S. state Department spokesman spoke."), "A U.S. State Department spokesman spoke.", "should fix the institution");
+        assert_eq!(fix("He met the Minister of foreign Affairs today."), "He met the Minister of Foreign Affairs today.", "should fix a long institution");
+        assert_eq!(fix("They painted a white house by the sea."), "They painted a white house by the sea.", "should leave a lower-case phrase alone");
+    }
+
+    #[test]
+    fn titles_before_names() {
+        assert_eq!(fix("It was said by UN Secretary-General ban Ki-moon on Monday."), "It was said by UN Secretary-General Ban Ki-moon on Monday.", "should capitalise a name after a title");
+        assert_eq!(fix("A White House spokesman Josh earnest issued a statement."), "A White House spokesman Josh Earnest issued a statement.", "should capitalise a surname after a role and given name");
+        assert_eq!(fix("Then the President told Reuters it was over."), "Then the President told Reuters it was over.", "should not treat a verb after a title as a name");
+    }
+
+    #[test]
+    fn document_evidence() {
+        assert_eq!(fix("We met Lavrov today. Then we saw lavrov again."), "We met Lavrov today. Then we saw Lavrov again.", "should capitalise a name the text capitalises");
+        assert_eq!(fix("The new sanctions hit hard. They said Sanctions did too."), "The new sanctions hit hard. They said sanctions did too.", "should lower a common word the text lowers");
+        assert_eq!(fix("He went to the Supreme Court. The court ruled."), "He went to the Supreme Court. The court ruled.", "should keep a capitalised pair");
+    }
+
+    #[test]
+    fn sentence_starts() {
+        assert_eq!(fix("It ended. the talks failed. Mr. smith left at 5 p.m. today."), "It ended. The talks failed. Mr. smith left at 5 p.m. today.", "should capitalise real sentence starts only");
+    }
+}
