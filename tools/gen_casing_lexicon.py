@@ -46,7 +46,7 @@ def inflection_bases(w):
     """Bases a lower-case word may be a regular inflection of (mirrors lexicon.rs)."""
     out = []
     def cut(suffix, add=""):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             out.append(w[: len(w) - len(suffix)] + add)
     cut("s"); cut("es"); cut("ies", "y"); cut("ied", "y"); cut("ed"); cut("ed", "e")
     cut("ing"); cut("ing", "e"); cut("ly"); cut("ily", "y"); cut("er"); cut("er", "e")
@@ -76,7 +76,14 @@ def build():
     for p in HUGE:
         huge.update(words(p))
     huge_lower = {w for w in huge if w.islower()}
-    lower = sorted(w for w in medium_lower if not any(b in medium_lower for b in inflection_bases(w)))
+    # Keep a word unless one of its bases is kept: the pass looks one step back only.
+    kept = set()
+    for w in sorted(medium_lower, key=lambda w: (len(w), w)):
+        if not any(b in kept for b in inflection_bases(w)):
+            kept.add(w)
+    lower = sorted(kept)
+    missing = [w for w in medium_lower if w not in kept and not any(b in kept for b in inflection_bases(w))]
+    assert not missing, f"words the pass would not find: {missing[:10]}"
     proper, both, acronym, acrboth, mixed = set(), set(), set(), set(), set()
     for w in huge:
         if w.islower():

@@ -8,7 +8,7 @@
 //! capitalised.
 //!
 //! **Never touched**: short capital lines that are a page's own style (`FAQ`,
-//! `CONCLUSION`, `US FALLS`: fewer than [`MIN_WORDS`] words), lines that look
+//! `CONCLUSION`, `US FALLS`: lines without a full stop unless long, see [`MIN_WORDS`]), lines that look
 //! like code or constants (`CREATED_AT`, `PORT=8080`), words glued to digits or
 //! symbols (`U.S.`, `COVID-19`), and lower-case text that has any capital letter
 //! (a writer's own choice, such as a poem or a handle).
@@ -19,8 +19,11 @@ use super::words::{words, Position, Shape, Word};
 use crate::options::Options;
 use crate::report::Report;
 
-/// Fewest words a capital line needs before it is recased.
-pub const MIN_WORDS: usize = 6;
+/// Fewest words a capital line that ends a sentence (`.`, `!`) needs before it is recased.
+pub const MIN_WORDS: usize = 3;
+/// Fewest words a capital line needs before it is recased whatever its end
+/// (shorter lines without a full stop are headings: `WHY IS IT IMPORTANT?`).
+pub const MIN_WORDS_UNPUNCTUATED: usize = 16;
 /// Fewest words a document needs before an all-lower-case text is recased.
 const MIN_LOWER_DOC_WORDS: usize = 12;
 
@@ -41,6 +44,44 @@ pub fn caps_lines(text: &str, ws: &[Word]) -> Vec<bool> {
         }
     }
     (0..lines).map(|i| upper[i] >= 2 && !lower[i]).collect()
+}
+
+/// For each line of `text`, whether it is written in title case (`Best Free
+/// Alternatives to Figma`): its capitals are the page's style, not a name's, so
+/// its words neither count as evidence nor get re-cased. A line counts when
+/// common words (not names) of four letters or more after its first word are
+/// mostly capitalised.
+pub fn title_lines(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<bool> {
+    let lines = text.split('\n').count();
+    let mut cap = vec![0u32; lines];
+    let mut low = vec![0u32; lines];
+    let mut all = vec![0u32; lines];
+    for w in ws {
+        let Some(a) = all.get_mut(w.line) else { continue };
+        *a += 1;
+        if w.position == Position::LineStart || w.opaque || w.end - w.start < 4 {
+            continue;
+        }
+        let k = key(w.text(text));
+        if lexicon.is_function_word(&k) || lexicon.class(&k) != Class::Common {
+            continue;
+        }
+        match w.shape {
+            Shape::Cap | Shape::Mixed => cap[w.line] += 1,
+            Shape::Lower => low[w.line] += 1,
+            Shape::Upper => {}
+        }
+    }
+    (0..lines)
+        .map(|i| (cap[i] >= 3 && cap[i] >= 2 * low[i]) || (all[i] <= 12 && cap[i] >= 2 && cap[i] > low[i]))
+        .collect()
+}
+
+/// Lines whose casing is a style: capitals or title case.
+pub fn styled_lines(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<bool> {
+    let caps = caps_lines(text, ws);
+    let titles = title_lines(text, ws, lexicon);
+    caps.iter().zip(&titles).map(|(a, b)| *a || *b).collect()
 }
 
 fn capitalise(w: &str) -> String {
@@ -201,9 +242,16 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     if !caps.iter().any(|&c| c) {
         return;
     }
-    let ev = Evidence::collect(text, &ws, &caps);
+    let styled = styled_lines(text, &ws, lexicon);
+    let ev = Evidence::collect(text, &ws, &styled);
     for (i, lw) in by_line.iter().enumerate() {
         if !caps.get(i).copied().unwrap_or(false) || lw.len() < MIN_WORDS {
+            continue;
+        }
+        let ends_sentence = lines.get(i).is_some_and(|l| {
+            l.trim_end().trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!'])
+        });
+        if !ends_sentence && lw.len() < MIN_WORDS_UNPUNCTUATED {
             continue;
         }
         if lines.get(i).is_some_and(|l| looks_like_code(l)) {

@@ -38,7 +38,7 @@ fn fixed_form(w: &str) -> String {
 }
 
 /// Decides one word; returns the replacement and the reason.
-fn decide(w: &str, ev: &Evidence, lexicon: &Lexicon) -> Option<(String, String)> {
+fn decide(w: &str, ev: &Evidence, lexicon: &Lexicon, exact: u32) -> Option<(String, String)> {
     if !double_capital(w) || lexicon.mixed_form(&key(w)) == Some(w) {
         return None;
     }
@@ -52,7 +52,8 @@ fn decide(w: &str, ev: &Evidence, lexicon: &Lexicon) -> Option<(String, String)>
     }
     let fixed = fixed_form(w);
     let k = key(w);
-    if ev.cap_anywhere(&k) > 0 {
+    // `AWeber` written so again and again is a name, even if `Aweber` slips in once.
+    if ev.cap_anywhere(&k) > 0 && ev.cap_anywhere(&k) >= exact {
         return Some((fixed.clone(), format!("'{w}' has a stray second capital; the document writes '{fixed}' elsewhere")));
     }
     match lexicon.class(&k) {
@@ -71,13 +72,20 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         return;
     }
     let caps = super::caps_lines::caps_lines(text, &ws);
-    let ev = Evidence::collect(text, &ws, &caps);
+    let styled = super::caps_lines::styled_lines(text, &ws, lexicon);
+    let ev = Evidence::collect(text, &ws, &styled);
+    let mut exact: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for w in &ws {
+        if w.shape == Shape::Mixed {
+            *exact.entry(w.text(text)).or_default() += 1;
+        }
+    }
     for w in &ws {
         if w.shape != Shape::Mixed || w.opaque || caps.get(w.line).copied().unwrap_or(false) {
             continue;
         }
         let t = w.text(text);
-        if let Some((fixed, why)) = decide(t, &ev, lexicon) {
+        if let Some((fixed, why)) = decide(t, &ev, lexicon, exact.get(t).copied().unwrap_or(0)) {
             report.replace(w.start, w.end, fixed, "double-capital", why);
         }
     }

@@ -26,7 +26,7 @@
 //! document writes that very pair in lower case; common words capitalised with no
 //! evidence in the document.
 
-use super::caps_lines::caps_lines;
+use super::caps_lines::styled_lines;
 use super::evidence::{key, Counts, Evidence};
 use super::lexicon::{Class, Lexicon};
 use super::words::{words, Position, Shape, Word};
@@ -167,40 +167,48 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
     }
 }
 
-/// Evidence from the document's pairs for word `i` written with `shape`.
-fn pair_evidence(cx: &Ctx, i: usize, shape: Shape, allow_function: bool) -> Option<(Shape, String)> {
+/// Evidence from the document's pairs for word `i` written with `shape`: how the
+/// document writes this word next to the same neighbour elsewhere. Only
+/// neighbours that are words of two letters or more count, and, unless
+/// `function_words`, not function words. With `mixed_only`, only a neighbour
+/// written with a capital here counts (`state Department`): a pair written
+/// wholly in lower case here (`attorney general`) is a choice, not a slip.
+fn pair_evidence(cx: &Ctx, i: usize, shape: Shape, function_words: bool, mixed_only: bool) -> Option<(Shape, String)> {
     let k = cx.k(i);
     let mut total = Counts::default();
     let mut partner = String::new();
-    if let Some(p) = cx.prev(i) {
-        let pk = cx.k(p);
-        if allow_function || !cx.lx.is_function_word(&pk) {
-            let c = cx.ev.right_of(&pk, &k).without(shape);
-            if c.total() > 0 {
-                partner = format!("{} {}", cx.t(p), "{}");
-            }
-            total.lower += c.lower;
-            total.cap += c.cap;
-            total.upper += c.upper;
+    let usable = |j: usize| {
+        let jk = cx.k(j);
+        jk.chars().count() >= 2
+            && (function_words || !cx.lx.is_function_word(&jk))
+            && (!mixed_only || matches!(cx.ws[j].shape, Shape::Cap | Shape::Upper))
+    };
+    if let Some(p) = cx.prev(i).filter(|&p| usable(p)) {
+        let c = cx.ev.right_of(&cx.k(p), &k).without(shape);
+        if c.total() > 0 {
+            partner = format!("{} {}", cx.t(p), "{}");
         }
+        total.lower += c.lower;
+        total.cap += c.cap;
+        total.upper += c.upper;
     }
-    if let Some(nx) = cx.next(i) {
-        let nk = cx.k(nx);
-        if allow_function || !cx.lx.is_function_word(&nk) {
-            let c = cx.ev.left_of(&k, &nk).without(shape);
-            if c.total() > 0 && partner.is_empty() {
-                partner = format!("{} {}", "{}", cx.t(nx));
-            }
-            total.lower += c.lower;
-            total.cap += c.cap;
-            total.upper += c.upper;
+    if let Some(nx) = cx.next(i).filter(|&n| usable(n)) {
+        let c = cx.ev.left_of(&k, &cx.k(nx)).without(shape);
+        if c.total() > 0 && partner.is_empty() {
+            partner = format!("{} {}", "{}", cx.t(nx));
         }
+        total.lower += c.lower;
+        total.cap += c.cap;
+        total.upper += c.upper;
     }
-    let best = if total.upper > total.cap && total.upper > total.lower {
+    // Capitals need a clear majority; lower case needs the pair never capitalised
+    // elsewhere (a slip capitalises a common word rarely, a name is written
+    // capitalised nearly always).
+    let best = if total.upper > total.cap && total.upper >= 2 * total.lower && total.upper > 0 {
         Shape::Upper
-    } else if total.cap > total.lower {
+    } else if total.cap > 0 && total.cap >= 2 * total.lower {
         Shape::Cap
-    } else if total.lower > total.cap {
+    } else if total.lower > 0 && total.cap == 0 && total.upper == 0 {
         Shape::Lower
     } else {
         return None;
@@ -224,7 +232,7 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
     let fw = cx.lx.is_function_word(&k);
     // Pairs: content neighbours for capitals, any neighbour for acronyms.
     if !fw {
-        if let Some((shape, partner)) = pair_evidence(cx, i, Shape::Lower, false) {
+        if let Some((shape, partner)) = pair_evidence(cx, i, Shape::Lower, false, true) {
             if shape != Shape::Lower {
                 let form = written(shape, t, cx.lx);
                 let pair = partner.replace("{}", &form);
@@ -232,7 +240,8 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
             }
         }
     }
-    if let Some((Shape::Upper, partner)) = pair_evidence(cx, i, Shape::Lower, true) {
+    let acronym_like = matches!(class, Class::Acronym | Class::AcronymOrWord | Class::Unknown);
+    if let Some((Shape::Upper, partner)) = pair_evidence(cx, i, Shape::Lower, true, false).filter(|_| acronym_like) {
         let form = written(Shape::Upper, t, cx.lx);
         let pair = partner.replace("{}", &form);
         return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
@@ -335,13 +344,8 @@ fn role_given_surname(cx: &Ctx, i: usize) -> Option<Decision> {
 fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     let t = cx.t(i);
     let k = cx.k(i);
-    if t.chars().count() < 3 || cx.lx.class(&k) != Class::Common {
+    if t.chars().count() < 4 || cx.lx.class(&k) != Class::Common {
         return None;
-    }
-    if let Some((Shape::Lower, partner)) = pair_evidence(cx, i, Shape::Cap, false) {
-        let form = lower(t);
-        let pair = partner.replace("{}", &form);
-        return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
     }
     // A capitalised neighbour may make this part of a name (`Supreme Court`).
     let capital_neighbour = |j: Option<usize>| {
@@ -354,6 +358,11 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     let next_any = (i + 1 < cx.ws.len() && cx.ws[i + 1].spaced).then_some(i + 1);
     if capital_neighbour(prev_any) || capital_neighbour(next_any) {
         return None;
+    }
+    if let Some((Shape::Lower, partner)) = pair_evidence(cx, i, Shape::Cap, false, false) {
+        let form = lower(t);
+        let pair = partner.replace("{}", &form);
+        return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
     }
     // Hyphen-joined to a capitalised word (`Anglo-American`) is a name too.
     if cx.gap(i) == "-" || (i + 1 < cx.ws.len() && cx.gap(i + 1) == "-") {
@@ -378,6 +387,10 @@ fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
     if cx.lx.mixed_form(&k).is_some() {
         return None;
     }
+    // `doi: 10.1000/x`, `http://`: a label, not a sentence.
+    if cx.text[cx.ws[i].end..].starts_with(':') && !cx.lx.is_lower_word(&k) {
+        return None;
+    }
     let form = capitalise(t);
     let end = cx.gap(i).trim().chars().find(|c| matches!(c, '.' | '!' | '?')).unwrap_or('.');
     Some(Decision { reason: format!("a sentence starts here, after '{end}'"), form, rule: "sentence-start" })
@@ -390,7 +403,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         return; // wholly lower case or wholly capitals: the caps-lines stage's work
     }
     let ws = words(text, lx);
-    let caps = caps_lines(text, &ws);
+    let caps = styled_lines(text, &ws, lx);
     let ev = Evidence::collect(text, &ws, &caps);
     let cx = Ctx { text, ws: &ws, caps: &caps, ev: &ev, lx };
     let mut out: Vec<Option<Decision>> = Vec::with_capacity(ws.len());
@@ -410,10 +423,16 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             (Position::SentenceStart, Shape::Lower) => decide_sentence_start(&cx, i),
             _ => None,
         };
-        if out[i].is_none() && w.shape == Shape::Lower && cx.t(i) == "i" && matches!(w.position, Position::Mid | Position::SentenceStart) {
+        let pronoun = ev.word("i");
+        if out[i].is_none()
+            && w.shape == Shape::Lower
+            && cx.t(i) == "i"
+            && matches!(w.position, Position::Mid | Position::SentenceStart)
+            && pronoun.cap > pronoun.lower
+        {
             let after = text[w.end..].chars().next();
             if after.is_none_or(|c| c == ' ' || c == '\'' || c == '’') {
-                out[i] = Some(Decision { form: "I".into(), rule: "pronoun-i", reason: "the pronoun 'I' is written in capitals".into() });
+                out[i] = Some(Decision { form: "I".into(), rule: "pronoun-i", reason: "the pronoun 'I' is written in capitals, as elsewhere in the document".into() });
             }
         }
     }

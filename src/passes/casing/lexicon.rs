@@ -218,10 +218,10 @@ impl Lexicon {
 
     /// How the lexicon says `key` (lower case) is written.
     pub fn class(&self, key: &str) -> Class {
-        if self.mixed.get(key).is_some() {
+        let lower = self.is_lower_word(key);
+        if self.mixed.get(key).is_some() && !lower {
             return Class::Mixed;
         }
-        let lower = self.is_lower_word(key);
         if self.acronym.get(key).is_some() && !lower {
             return Class::Acronym;
         }
@@ -249,7 +249,7 @@ impl Lexicon {
 
     /// The exact written form of a mixed-case word (`iphone` -> `iPhone`).
     pub fn mixed_form(&self, key: &str) -> Option<&str> {
-        self.mixed.get(key)
+        self.mixed.get(key).filter(|_| !self.is_lower_word(key))
     }
 
     /// The capitals form of an acronym (`nato` -> `NATO`), whether or not it is also a word.
@@ -307,7 +307,7 @@ fn inflection_bases(word: &str, mut f: impl FnMut(&str)) {
     let n = word.len();
     let mut buf = String::with_capacity(n + 1);
     let mut cut = |suffix: &str, add: &str, f: &mut dyn FnMut(&str)| {
-        if word.ends_with(suffix) && n - suffix.len() >= 2 {
+        if word.ends_with(suffix) && n - suffix.len() >= 3 {
             buf.clear();
             buf.push_str(&word[..n - suffix.len()]);
             buf.push_str(add);
