@@ -16,6 +16,8 @@ pub struct Counts {
     pub lower: u32,
     pub cap: u32,
     pub upper: u32,
+    /// Of `cap`, those with no capitalised neighbour (not part of a longer name).
+    pub cap_alone: u32,
 }
 
 impl Counts {
@@ -32,7 +34,10 @@ impl Counts {
     pub fn without(mut self, shape: Shape) -> Counts {
         match shape {
             Shape::Lower => self.lower = self.lower.saturating_sub(1),
-            Shape::Cap => self.cap = self.cap.saturating_sub(1),
+            Shape::Cap => {
+                self.cap = self.cap.saturating_sub(1);
+                self.cap_alone = self.cap_alone.min(self.cap);
+            }
             Shape::Upper => self.upper = self.upper.saturating_sub(1),
             Shape::Mixed => {}
         }
@@ -57,6 +62,8 @@ pub struct Evidence {
     upper_anywhere: HashMap<String, u32>,
     /// Keys of the words seen capitalised anywhere outside ALL-CAPS lines.
     cap_anywhere: HashMap<String, u32>,
+    /// Exact written forms of mixed-case words (`WordPress`) and how often.
+    forms: HashMap<String, u32>,
 }
 
 /// Whether a word counts as evidence of the writer's choice.
@@ -78,11 +85,23 @@ impl Evidence {
             if !caps && w.shape == Shape::Cap && !w.opaque {
                 *ev.cap_anywhere.entry(key(w.text(text))).or_default() += 1;
             }
+            if !caps && w.shape == Shape::Mixed && !w.opaque {
+                *ev.forms.entry(w.text(text).to_string()).or_default() += 1;
+            }
             if !counts_as_evidence(w, caps) {
                 continue;
             }
             let k = key(w.text(text));
-            ev.words.entry(k.clone()).or_default().add(w.shape);
+            let entry = ev.words.entry(k.clone()).or_default();
+            entry.add(w.shape);
+            if w.shape == Shape::Cap {
+                let capital = |j: usize| words.get(j).is_some_and(|n: &Word| matches!(n.shape, Shape::Cap | Shape::Upper | Shape::Mixed));
+                let left = i > 0 && w.spaced && capital(i - 1);
+                let right = words.get(i + 1).is_some_and(|n| n.spaced) && capital(i + 1);
+                if !left && !right {
+                    entry.cap_alone += 1;
+                }
+            }
             if i > 0 && w.spaced {
                 let p = &words[i - 1];
                 if !p.opaque && p.shape != Shape::Mixed && !caps {
@@ -110,6 +129,11 @@ impl Evidence {
     /// Shapes of the first word of the pair `first second`.
     pub fn left_of(&self, first: &str, second: &str) -> Counts {
         self.left.get(&(first.to_string(), second.to_string())).copied().unwrap_or_default()
+    }
+
+    /// How often the mixed-case form `form` is written, exactly.
+    pub fn form(&self, form: &str) -> u32 {
+        self.forms.get(form).copied().unwrap_or(0)
     }
 
     /// How often `key` is written capitalised (any position) outside ALL-CAPS lines.

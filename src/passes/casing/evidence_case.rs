@@ -33,6 +33,9 @@ use super::words::{words, Position, Shape, Word};
 use crate::options::Options;
 use crate::report::Report;
 
+/// Small words inside names (`School of Business`, `Society for the Prevention`).
+const BRIDGES: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "to"];
+
 /// Words before a title that show it is used as a common noun (`the president`).
 const DETERMINERS: &[&str] = &["a", "an", "any", "each", "every", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your"];
 
@@ -62,6 +65,9 @@ struct Ctx<'a> {
     text: &'a str,
     ws: &'a [Word],
     caps: &'a [bool],
+    /// Lines where common words are capitalised too often to be slips (lists of
+    /// items run together, menus): the lexicon alone does not lower words there.
+    cap_rich: &'a [bool],
     ev: &'a Evidence,
     lx: &'a Lexicon,
 }
@@ -263,9 +269,15 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
         let form = cap_form(t);
         return Some(Decision { reason: format!("the document writes '{form}' in the middle of sentences elsewhere"), form, rule: "document-word" });
     }
-    if class == Class::Both && c.cap >= 2 && c.lower == 0 {
+    // A common word too (`slack`, `trump`): the document must write it capitalised
+    // clearly more often, and at least once on its own, not inside a longer name.
+    if class == Class::Both && c.cap_alone >= 1 && weighs_as_name(c) {
         let form = cap_form(t);
-        return Some(Decision { reason: format!("the document writes '{form}' in the middle of sentences {} times and never '{t}'", c.cap), form, rule: "document-word" });
+        return Some(Decision {
+            reason: format!("the document writes '{form}' in the middle of sentences {} times and '{t}' {} times", c.cap, c.lower),
+            form,
+            rule: "document-word",
+        });
     }
     if c.lower == 0 {
         match class {
@@ -281,6 +293,19 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
         }
     }
     title_before_name(cx, i).or_else(|| role_given_surname(cx, i))
+}
+
+/// Whether a word's other mid-sentence occurrences make it a name: capitalised
+/// at least twice and in lower case at most about half as often (a slip
+/// lower-cases a name about a third of the time, and capitalises a common word
+/// rarely).
+fn weighs_as_name(c: Counts) -> bool {
+    c.cap >= 2 && 2 * c.lower <= c.cap + 1
+}
+
+/// Whether a capitalised word's other occurrences make it a common word.
+fn weighs_as_common(c: Counts) -> bool {
+    c.lower >= 2 && f64::from(c.lower) >= 4.0 * f64::from(c.cap) + 1.0 && c.upper == 0
 }
 
 /// `Secretary-General ban Ki-moon`: a title, a lower-case word, a name.
@@ -359,6 +384,16 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     if capital_neighbour(prev_any) || capital_neighbour(next_any) {
         return None;
     }
+    // Across `of`, `for`, `and`, `the`: `School of Business`, `Laws of Physics`.
+    let bridge = |j: Option<usize>, step: fn(usize) -> Option<usize>| {
+        j.is_some_and(|j| {
+            BRIDGES.contains(&cx.k(j).as_str())
+                && step(j).is_some_and(|f| f < cx.ws.len() && cx.ws[f].line == cx.ws[i].line && capital_neighbour(Some(f)))
+        })
+    };
+    if bridge(prev_any, |j| j.checked_sub(1)) || bridge(next_any, |j| Some(j + 1)) {
+        return None;
+    }
     if let Some((Shape::Lower, partner)) = pair_evidence(cx, i, Shape::Cap, false, false) {
         let form = lower(t);
         let pair = partner.replace("{}", &form);
@@ -369,7 +404,7 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
         return None;
     }
     let c = cx.ev.word(&k).without(Shape::Cap);
-    if c.lower >= 1 && c.cap == 0 && c.upper == 0 && cx.ev.cap_anywhere(&k) <= 1 {
+    if (c.lower >= 2 && c.cap == 0 && c.upper == 0) || weighs_as_common(c) {
         let form = lower(t);
         return Some(Decision {
             reason: format!("the document writes '{form}' in the middle of sentences ({} times) and never '{t}'", c.lower),
@@ -377,7 +412,31 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
             rule: "document-word",
         });
     }
+    // No evidence either way in the document: the lexicon knows only the lower-case word.
+    if c.total() == 0 && cx.ev.cap_anywhere(&k) <= 1 && !cx.cap_rich.get(cx.ws[i].line).copied().unwrap_or(true) {
+        let form = lower(t);
+        return Some(Decision {
+            reason: format!("'{form}' is a common word (SCOWL lists it only in lower case), capitalised here alone mid-sentence"),
+            form,
+            rule: "lexicon-common",
+        });
+    }
     None
+}
+
+/// `wordPress` where the document writes `WordPress`: a mixed-case name whose
+/// first letter was lower-cased.
+fn decide_mixed(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    if !t.chars().next().is_some_and(char::is_lowercase) || cx.lx.mixed_form(&cx.k(i)) == Some(t) {
+        return None;
+    }
+    let form = capitalise(t);
+    (cx.ev.form(&form) > cx.ev.form(t)).then(|| Decision {
+        reason: format!("the document writes '{form}' elsewhere"),
+        form,
+        rule: "document-word",
+    })
 }
 
 /// A lower-case word where a sentence starts.
@@ -396,6 +455,26 @@ fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
     Some(Decision { reason: format!("a sentence starts here, after '{end}'"), form, rule: "sentence-start" })
 }
 
+/// For each line, whether capitalised common words make up a sixth or more of
+/// its common words of four letters or more (a slip capitalises far fewer).
+fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
+    let n = text.split('\n').count();
+    let (mut cap, mut all) = (vec![0u32; n], vec![0u32; n]);
+    for w in ws {
+        if w.position != Position::Mid || w.opaque || w.end - w.start < 4 || w.line >= n {
+            continue;
+        }
+        if !matches!(w.shape, Shape::Cap | Shape::Lower) || lx.class(&key(w.text(text))) != Class::Common {
+            continue;
+        }
+        all[w.line] += 1;
+        if w.shape == Shape::Cap {
+            cap[w.line] += 1;
+        }
+    }
+    (0..n).map(|i| cap[i] >= 2 && 6 * cap[i] >= all[i]).collect()
+}
+
 /// Runs the stage.
 pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let lx = Lexicon::get();
@@ -405,7 +484,8 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let ws = words(text, lx);
     let caps = styled_lines(text, &ws, lx);
     let ev = Evidence::collect(text, &ws, &caps);
-    let cx = Ctx { text, ws: &ws, caps: &caps, ev: &ev, lx };
+    let cap_rich = cap_rich_lines(text, &ws, lx);
+    let cx = Ctx { text, ws: &ws, caps: &caps, cap_rich: &cap_rich, ev: &ev, lx };
     let mut out: Vec<Option<Decision>> = Vec::with_capacity(ws.len());
     out.resize_with(ws.len(), || None);
     phrases(&cx, &mut out);
@@ -418,6 +498,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             continue;
         }
         out[i] = match (w.position, w.shape) {
+            (Position::Mid | Position::SentenceStart, Shape::Mixed) => decide_mixed(&cx, i),
             (Position::Mid, Shape::Lower) => decide_lower(&cx, i),
             (Position::Mid, Shape::Cap) => decide_cap(&cx, i),
             (Position::SentenceStart, Shape::Lower) => decide_sentence_start(&cx, i),
