@@ -24,6 +24,9 @@ pub const MIN_WORDS: usize = 3;
 /// Fewest words a capital line needs before it is recased whatever its end
 /// (shorter lines without a full stop are headings: `WHY IS IT IMPORTANT?`).
 pub const MIN_WORDS_UNPUNCTUATED: usize = 16;
+/// Fewest words a short capital line without a full stop needs before it is
+/// recased in a document whose other short lines are mixed case.
+pub const MIN_WORDS_SHORT: usize = 4;
 /// Fewest words a document needs before an all-lower-case text is recased.
 const MIN_LOWER_DOC_WORDS: usize = 12;
 
@@ -111,6 +114,9 @@ fn base_form(k: &str, ev: Option<&Evidence>, lexicon: &Lexicon, unknown_cap: boo
         return ("I".to_string(), Source::Plain);
     }
     if let Some(ev) = ev {
+        if let Some(m) = ev.mixed_form(k) {
+            return (m.to_string(), Source::Document);
+        }
         let c = ev.word(k);
         let up = ev.upper_anywhere(k);
         if up > 0 && up >= c.lower + c.cap && k.chars().count() > 1 {
@@ -145,8 +151,11 @@ fn recase_line(
     let (mut from_doc, mut from_lex) = (0usize, 0usize);
     for w in line_words {
         let t = w.text(text);
+        let after_apostrophe = text[..w.start].ends_with(['\'', '’']) && w.end - w.start <= 2;
         let form = if w.opaque {
             t.to_string()
+        } else if after_apostrophe {
+            t.to_lowercase() // `YOU’VE`, `IT'S`
         } else {
             let k = key(t);
             let (mut f, src) = base_form(&k, ev, lexicon, unknown_cap);
@@ -244,6 +253,21 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     }
     let styled = styled_lines(text, &ws, lexicon);
     let ev = Evidence::collect(text, &ws, &styled);
+    // Short lines without a full stop (headings, list items): in capitals or not?
+    let (mut short_caps, mut short_mixed) = (0usize, 0usize);
+    for (i, lw) in by_line.iter().enumerate() {
+        let Some(l) = lines.get(i) else { continue };
+        let t = l.trim_end();
+        if lw.len() < 2 || lw.len() >= MIN_WORDS_UNPUNCTUATED || t.ends_with(['.', '!']) {
+            continue;
+        }
+        if caps.get(i).copied().unwrap_or(false) {
+            short_caps += 1;
+        } else {
+            short_mixed += 1;
+        }
+    }
+    let headings_mixed = short_mixed >= 3 * short_caps.max(1);
     for (i, lw) in by_line.iter().enumerate() {
         if !caps.get(i).copied().unwrap_or(false) || lw.len() < MIN_WORDS {
             continue;
@@ -251,7 +275,9 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         let ends_sentence = lines.get(i).is_some_and(|l| {
             l.trim_end().trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!'])
         });
-        if !ends_sentence && lw.len() < MIN_WORDS_UNPUNCTUATED {
+        // A short line without a full stop is a heading: recased only where the
+        // document writes its other headings in mixed case.
+        if !ends_sentence && lw.len() < MIN_WORDS_UNPUNCTUATED && !(lw.len() >= MIN_WORDS_SHORT && headings_mixed) {
             continue;
         }
         if lines.get(i).is_some_and(|l| looks_like_code(l)) {

@@ -64,6 +64,8 @@ pub struct Evidence {
     cap_anywhere: HashMap<String, u32>,
     /// Exact written forms of mixed-case words (`WordPress`) and how often.
     forms: HashMap<String, u32>,
+    /// For a lower-cased key, its most frequent mixed-case form starting with a capital.
+    mixed_by_key: HashMap<String, (String, u32)>,
 }
 
 /// Whether a word counts as evidence of the writer's choice.
@@ -113,6 +115,15 @@ impl Evidence {
                 }
             }
         }
+        for (form, &n) in &ev.forms {
+            if !form.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let slot = ev.mixed_by_key.entry(key(form)).or_insert_with(|| (form.clone(), 0));
+            if n > slot.1 || (n == slot.1 && *form < slot.0) {
+                *slot = (form.clone(), n);
+            }
+        }
         ev
     }
 
@@ -129,6 +140,11 @@ impl Evidence {
     /// Shapes of the first word of the pair `first second`.
     pub fn left_of(&self, first: &str, second: &str) -> Counts {
         self.left.get(&(first.to_string(), second.to_string())).copied().unwrap_or_default()
+    }
+
+    /// The document's mixed-case form of `key` (`clickup` -> `ClickUp`), if any.
+    pub fn mixed_form(&self, key: &str) -> Option<&str> {
+        self.mixed_by_key.get(key).map(|(f, _)| f.as_str())
     }
 
     /// How often the mixed-case form `form` is written, exactly.
