@@ -68,6 +68,9 @@ struct Ctx<'a> {
     /// Lines where common words are capitalised too often to be slips (lists of
     /// items run together, menus): the lexicon alone does not lower words there.
     cap_rich: &'a [bool],
+    /// Whether the document shows machine-translation damage at all (see
+    /// [`Damage`]); the weaker kinds of evidence are used only when it does.
+    damaged: bool,
     ev: &'a Evidence,
     lx: &'a Lexicon,
 }
@@ -247,7 +250,7 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
         }
     }
     let acronym_like = matches!(class, Class::Acronym | Class::AcronymOrWord | Class::Unknown);
-    if let Some((Shape::Upper, partner)) = pair_evidence(cx, i, Shape::Lower, true, false).filter(|_| acronym_like) {
+    if let Some((Shape::Upper, partner)) = pair_evidence(cx, i, Shape::Lower, true, false).filter(|_| acronym_like && cx.damaged) {
         let form = written(Shape::Upper, t, cx.lx);
         let pair = partner.replace("{}", &form);
         return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
@@ -261,6 +264,11 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
         return (c.lower == 0).then(|| Decision { reason: format!("'{form}' is written so (lexicon of mixed-case names)"), form, rule: "lexicon-name" });
     }
     let name_like = matches!(class, Class::Unknown | Class::Proper | Class::Acronym);
+    // In a text without damage, a word the document also writes in lower case
+    // elsewhere is not raised on the document's word.
+    if !cx.damaged && c.lower > 0 {
+        return title_before_name(cx, i).or_else(|| role_given_surname(cx, i));
+    }
     if name_like && c.upper >= 1 && c.upper >= c.lower && c.upper >= c.cap {
         let form = written(Shape::Upper, t, cx.lx);
         return Some(Decision { reason: format!("the document writes '{form}' elsewhere and never '{t}'"), form, rule: "document-word" });
@@ -271,7 +279,7 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
     }
     // A common word too (`slack`, `trump`): the document must write it capitalised
     // clearly more often, and at least once on its own, not inside a longer name.
-    if class == Class::Both && c.cap_alone >= 1 && weighs_as_name(c) {
+    if cx.damaged && class == Class::Both && c.cap_alone >= 1 && weighs_as_name(c) {
         let form = cap_form(t);
         return Some(Decision {
             reason: format!("the document writes '{form}' in the middle of sentences {} times and '{t}' {} times", c.cap, c.lower),
@@ -279,7 +287,7 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
             rule: "document-word",
         });
     }
-    if c.lower == 0 {
+    if c.lower == 0 && cx.damaged {
         match class {
             Class::Proper => {
                 let form = cap_form(t);
@@ -369,7 +377,7 @@ fn role_given_surname(cx: &Ctx, i: usize) -> Option<Decision> {
 fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     let t = cx.t(i);
     let k = cx.k(i);
-    if t.chars().count() < 4 || cx.lx.class(&k) != Class::Common {
+    if t.chars().count() < 4 || cx.lx.class(&k) != Class::Common || !cx.damaged {
         return None;
     }
     // A capitalised neighbour may make this part of a name (`Supreme Court`).
@@ -455,6 +463,70 @@ fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
     Some(Decision { reason: format!("a sentence starts here, after '{end}'"), form, rule: "sentence-start" })
 }
 
+/// How much casing damage a document shows, measured on words whose case the
+/// lexicon is sure of. Clean text writes names capitalised, common words in lower
+/// case and sentences with a capital; a machine-translated or mangled text slips
+/// on a good share of them. Weak evidence is trusted only in a damaged text.
+#[derive(Debug, Default)]
+struct Damage {
+    /// Names (SCOWL: only capitalised) in the middle of sentences: all, and in lower case.
+    names: (u32, u32),
+    /// Common words of four letters or more in the middle of sentences, away from
+    /// capitalised neighbours: all, and capitalised.
+    common: (u32, u32),
+    /// Sentence starts: all, and in lower case.
+    starts: (u32, u32),
+}
+
+impl Damage {
+    fn measure(text: &str, ws: &[Word], styled: &[bool], lx: &Lexicon) -> Damage {
+        let mut d = Damage::default();
+        for (i, w) in ws.iter().enumerate() {
+            if w.opaque || styled.get(w.line).copied().unwrap_or(false) || !matches!(w.shape, Shape::Lower | Shape::Cap) {
+                continue;
+            }
+            let lowered = w.shape == Shape::Lower;
+            match w.position {
+                Position::SentenceStart => {
+                    d.starts.0 += 1;
+                    d.starts.1 += u32::from(lowered);
+                }
+                Position::Mid => {
+                    let k = key(w.text(text));
+                    match lx.class(&k) {
+                        Class::Proper => {
+                            d.names.0 += 1;
+                            d.names.1 += u32::from(lowered);
+                        }
+                        Class::Common if w.end - w.start >= 4 && !lx.is_function_word(&k) => {
+                            let capital = |j: usize| ws.get(j).is_some_and(|n| n.line == w.line && matches!(n.shape, Shape::Cap | Shape::Upper | Shape::Mixed));
+                            if (i > 0 && capital(i - 1)) || capital(i + 1) {
+                                continue;
+                            }
+                            d.common.0 += 1;
+                            d.common.1 += u32::from(!lowered);
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        d
+    }
+
+    /// Whether names in lower case or common words capitalised are frequent
+    /// enough to be damage rather than style.
+    fn words(&self) -> bool {
+        (self.names.1 >= 2 && self.names.1 * 10 >= self.names.0) || (self.common.1 >= 3 && self.common.1 * 50 >= self.common.0)
+    }
+
+    /// Whether sentences that start in lower case are frequent enough to be damage.
+    fn sentence_starts(&self) -> bool {
+        self.starts.1 >= 2 && self.starts.1 * 10 >= self.starts.0
+    }
+}
+
 /// For each line, whether capitalised common words make up a sixth or more of
 /// its common words of four letters or more (a slip capitalises far fewer).
 fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
@@ -485,7 +557,9 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let caps = styled_lines(text, &ws, lx);
     let ev = Evidence::collect(text, &ws, &caps);
     let cap_rich = cap_rich_lines(text, &ws, lx);
-    let cx = Ctx { text, ws: &ws, caps: &caps, cap_rich: &cap_rich, ev: &ev, lx };
+    let damage = Damage::measure(text, &ws, &caps, lx);
+    let cx = Ctx { text, ws: &ws, caps: &caps, cap_rich: &cap_rich, damaged: damage.words(), ev: &ev, lx };
+    let starts_damaged = damage.sentence_starts();
     let mut out: Vec<Option<Decision>> = Vec::with_capacity(ws.len());
     out.resize_with(ws.len(), || None);
     phrases(&cx, &mut out);
@@ -501,7 +575,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             (Position::Mid | Position::SentenceStart, Shape::Mixed) => decide_mixed(&cx, i),
             (Position::Mid, Shape::Lower) => decide_lower(&cx, i),
             (Position::Mid, Shape::Cap) => decide_cap(&cx, i),
-            (Position::SentenceStart, Shape::Lower) => decide_sentence_start(&cx, i),
+            (Position::SentenceStart, Shape::Lower) if starts_damaged => decide_sentence_start(&cx, i),
             _ => None,
         };
         let pronoun = ev.word("i");

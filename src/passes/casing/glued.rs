@@ -3,12 +3,11 @@
 //!
 //! Scrapers drop the break between two blocks of a page, so the last word of one
 //! and the first word of the next run together, the second keeping its capital.
-//! The stage inserts a space at the lower-to-upper boundary when both halves
-//! are words the lexicon knows and:
-//! - the second half is a word that starts sentences and page blocks (`The`,
-//!   `Comment`, `Share`: see [`STARTERS`]), or
-//! - the first half is a lower-case word, the glued form occurs only once in the
-//!   document and its line does not look like code.
+//! The stage inserts a space at the lower-to-upper boundary when the first half
+//! is a word (or a capitalised name) and the second half is a word that starts
+//! sentences (`The`: [`FUNCTION_STARTERS`]) or, for a glued form that occurs
+//! once, page blocks (`Comment`, `Discussion`: [`BLOCK_STARTERS`]); never on a
+//! line that looks like code.
 //!
 //! **Never touched**: mixed-case words from the lexicon (`iPhone`, `YouTube`,
 //! `PlayStation`), `Mc`/`Mac`/`De`/`Di`/`La`/`Le` names (`McDonald`,
@@ -23,13 +22,19 @@ use crate::options::Options;
 use crate::report::Report;
 use std::collections::HashMap;
 
-/// Words that begin sentences or page blocks, so that finding one glued to the
-/// end of the word before is strong evidence of a lost break.
-const STARTERS: &[&str] = &[
-    "a", "about", "after", "all", "an", "and", "but", "comment", "comments", "contact", "discussion", "follow",
-    "he", "home", "i", "if", "it", "like", "more", "most", "news", "next", "our", "photo", "previous", "privacy",
-    "read", "related", "reply", "share", "she", "sign", "subscribe", "terms", "that", "the", "there", "these",
-    "they", "this", "those", "we", "what", "when", "while", "you", "your",
+/// Words that begin sentences, so that finding one glued to the end of the word
+/// before (`toThe`) is strong evidence of a lost break.
+const FUNCTION_STARTERS: &[&str] = &[
+    "a", "about", "after", "all", "an", "and", "but", "he", "i", "if", "it", "our", "she", "that", "the", "there",
+    "these", "they", "this", "those", "we", "what", "when", "while", "you", "your",
+];
+
+/// Words that begin page blocks (`FacebookComment`, `standardsDiscussion`): a
+/// lost break when the glued form occurs once, outside code (`addComment` in an
+/// API reference is an identifier).
+const BLOCK_STARTERS: &[&str] = &[
+    "comment", "comments", "contact", "discussion", "follow", "home", "like", "more", "news", "next", "photo",
+    "previous", "privacy", "read", "related", "reply", "share", "sign", "subscribe", "terms",
 ];
 
 /// Prefixes of family names written with an inner capital.
@@ -72,16 +77,11 @@ fn split_point(w: &str, lexicon: &Lexicon, once: bool, code: bool) -> Option<(us
     if !known(&rk) {
         return None;
     }
-    let starter = STARTERS.binary_search(&rk.as_str()).is_ok();
+    let function = FUNCTION_STARTERS.binary_search(&rk.as_str()).is_ok();
+    let block = BLOCK_STARTERS.binary_search(&rk.as_str()).is_ok() && once;
     // A name the lexicon does not know (`Facebook`) may precede a block word.
-    if starter && !code && (known(&lk) || (ls == Shape::Cap && lk.chars().count() >= 3)) {
-        return Some((at, true));
-    }
-    let plain = ls == Shape::Lower && lexicon.is_lower_word(&lk) && lk.chars().count() >= 3 && lexicon.is_lower_word(&rk);
-    if plain && once && !code {
-        return Some((at, false));
-    }
-    None
+    let left_ok = known(&lk) || (ls == Shape::Cap && lk.chars().count() >= 3);
+    ((function || block) && !code && left_ok).then_some((at, function))
 }
 
 /// Runs the stage.
@@ -106,9 +106,9 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         if let Some((at, starter)) = split_point(t, lexicon, once, code) {
             let (left, right) = t.split_at(at);
             let why = if starter {
-                format!("'{t}' reads as '{left}' glued to '{right}', a word that starts sentences and page blocks")
+                format!("'{t}' reads as '{left}' glued to '{right}', a word that starts sentences")
             } else {
-                format!("'{t}' reads as two dictionary words glued at a lost break ('{left}' + '{right}'), seen once")
+                format!("'{t}' reads as '{left}' glued to '{right}', a word that starts page blocks; the glued form occurs once")
             };
             report.replace(w.start + at, w.start + at, " ", "glued-words", why);
         }
@@ -141,6 +141,7 @@ mod tests {
 
     #[test]
     fn starters_are_sorted() {
-        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]), "should keep STARTERS sorted for binary search");
+        assert!(FUNCTION_STARTERS.windows(2).all(|w| w[0] < w[1]), "should keep FUNCTION_STARTERS sorted");
+        assert!(BLOCK_STARTERS.windows(2).all(|w| w[0] < w[1]), "should keep BLOCK_STARTERS sorted");
     }
 }
