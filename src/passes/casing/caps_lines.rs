@@ -60,7 +60,9 @@ pub fn title_lines(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<bool> {
     let mut low = vec![0u32; lines];
     let mut all = vec![0u32; lines];
     for w in ws {
-        let Some(a) = all.get_mut(w.line) else { continue };
+        let Some(a) = all.get_mut(w.line) else {
+            continue;
+        };
         *a += 1;
         if w.position == Position::LineStart || w.opaque || w.end - w.start < 4 {
             continue;
@@ -76,7 +78,10 @@ pub fn title_lines(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<bool> {
         }
     }
     (0..lines)
-        .map(|i| (cap[i] >= 3 && cap[i] >= 2 * low[i]) || (all[i] <= 12 && cap[i] >= 2 && cap[i] > low[i]))
+        .map(|i| {
+            (cap[i] >= 3 && cap[i] >= 2 * low[i])
+                || (all[i] <= 12 && cap[i] >= 2 && cap[i] > low[i])
+        })
         .collect()
 }
 
@@ -106,7 +111,12 @@ enum Source {
 }
 
 /// The form a word takes in sentence case, ignoring its position.
-fn base_form(k: &str, ev: Option<&Evidence>, lexicon: &Lexicon, unknown_cap: bool) -> (String, Source) {
+fn base_form(
+    k: &str,
+    ev: Option<&Evidence>,
+    lexicon: &Lexicon,
+    unknown_cap: bool,
+) -> (String, Source) {
     if let Some(m) = lexicon.mixed_form(k) {
         return (m.to_string(), Source::Lexicon);
     }
@@ -130,7 +140,12 @@ fn base_form(k: &str, ev: Option<&Evidence>, lexicon: &Lexicon, unknown_cap: boo
         }
     }
     match lexicon.class(k) {
-        Class::Acronym => (lexicon.acronym_form(k).map_or_else(|| k.to_uppercase(), str::to_string), Source::Lexicon),
+        Class::Acronym => (
+            lexicon
+                .acronym_form(k)
+                .map_or_else(|| k.to_uppercase(), str::to_string),
+            Source::Lexicon,
+        ),
         Class::Proper => (capitalise(k), Source::Lexicon),
         Class::Unknown if unknown_cap && k.chars().count() > 1 => (capitalise(k), Source::Lexicon),
         _ => (k.to_string(), Source::Plain),
@@ -159,7 +174,9 @@ fn recase_line(
         } else {
             let k = key(t);
             let (mut f, src) = base_form(&k, ev, lexicon, unknown_cap);
-            if matches!(w.position, Position::LineStart | Position::SentenceStart) && shape_is_lower_initial(&f) {
+            if matches!(w.position, Position::LineStart | Position::SentenceStart)
+                && shape_is_lower_initial(&f)
+            {
                 f = capitalise_first(&f);
             }
             if f != t {
@@ -184,7 +201,10 @@ fn recase_line(
     let end = line_words[last_change].end;
     let mut out = String::with_capacity(end - start);
     let mut at = start;
-    for (w, f) in line_words[first..=last_change].iter().zip(&forms[first..=last_change]) {
+    for (w, f) in line_words[first..=last_change]
+        .iter()
+        .zip(&forms[first..=last_change])
+    {
         out.push_str(&text[at..w.start]);
         out.push_str(f);
         at = w.end;
@@ -237,7 +257,11 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             if let Some((s, e, out, _, lex)) = recase_line(text, lw, None, lexicon, false) {
                 let why = format!(
                     "the whole text is in lower case: sentence starts capitalised{}",
-                    if lex > 0 { format!(", {lex} names and acronyms recased from the lexicon") } else { String::new() }
+                    if lex > 0 {
+                        format!(", {lex} names and acronyms recased from the lexicon")
+                    } else {
+                        String::new()
+                    }
                 );
                 report.replace(s, e, out, "lowercase-text", why);
             }
@@ -273,11 +297,16 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             continue;
         }
         let ends_sentence = lines.get(i).is_some_and(|l| {
-            l.trim_end().trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!'])
+            l.trim_end()
+                .trim_end_matches(['"', '\'', '”', '’', ')'])
+                .ends_with(['.', '!'])
         });
         // A short line without a full stop is a heading: recased only where the
         // document writes its other headings in mixed case.
-        if !ends_sentence && lw.len() < MIN_WORDS_UNPUNCTUATED && !(lw.len() >= MIN_WORDS_SHORT && headings_mixed) {
+        if !ends_sentence
+            && lw.len() < MIN_WORDS_UNPUNCTUATED
+            && !(lw.len() >= MIN_WORDS_SHORT && headings_mixed)
+        {
             continue;
         }
         if lines.get(i).is_some_and(|l| looks_like_code(l)) {
@@ -286,10 +315,14 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         if let Some((s, e, out, doc, lex)) = recase_line(text, lw, Some(&ev), lexicon, true) {
             let mut why = String::from("line written in capitals recased to sentence case");
             if doc > 0 {
-                why.push_str(&format!("; {doc} words cased as the document writes them elsewhere"));
+                why.push_str(&format!(
+                    "; {doc} words cased as the document writes them elsewhere"
+                ));
             }
             if lex > 0 {
-                why.push_str(&format!("; {lex} names and acronyms cased from the lexicon"));
+                why.push_str(&format!(
+                    "; {lex} names and acronyms cased from the lexicon"
+                ));
             }
             report.replace(s, e, out, "caps-line", why);
         }
@@ -318,14 +351,19 @@ mod tests {
 
     #[test]
     fn keeps_short_capital_headings() {
-        for t in ["FREQUENTLY ASKED QUESTIONS\nSome text here.", "US FALLS\nThe team lost.", "CREATED_AT AND UPDATED_AT ARE SET BY THE SERVER TODAY\nok"] {
+        for t in [
+            "FREQUENTLY ASKED QUESTIONS\nSome text here.",
+            "US FALLS\nThe team lost.",
+            "CREATED_AT AND UPDATED_AT ARE SET BY THE SERVER TODAY\nok",
+        ] {
             assert_eq!(fix(t), t, "should leave {t:?} alone");
         }
     }
 
     #[test]
     fn recases_a_lower_case_document() {
-        let t = "the talks in aleppo ended on monday. i think nato will meet again, said the envoy.";
+        let t =
+            "the talks in aleppo ended on monday. i think nato will meet again, said the envoy.";
         assert_eq!(
             fix(t),
             "The talks in Aleppo ended on Monday. I think NATO will meet again, said the envoy.",

@@ -20,9 +20,14 @@ use crate::report::Report;
 /// more lower-case letters and nothing else.
 fn double_capital(w: &str) -> bool {
     let mut chars = w.chars();
-    let (Some(a), Some(b)) = (chars.next(), chars.next()) else { return false };
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
     let rest = chars.as_str();
-    a.is_uppercase() && b.is_uppercase() && !rest.is_empty() && rest.chars().all(|c| c.is_lowercase())
+    a.is_uppercase()
+        && b.is_uppercase()
+        && !rest.is_empty()
+        && rest.chars().all(|c| c.is_lowercase())
 }
 
 fn fixed_form(w: &str) -> String {
@@ -54,12 +59,19 @@ fn decide(w: &str, ev: &Evidence, lexicon: &Lexicon, exact: u32) -> Option<(Stri
     let k = key(w);
     // `AWeber` written so again and again is a name, even if `Aweber` slips in once.
     if ev.cap_anywhere(&k) > 0 && ev.cap_anywhere(&k) >= exact {
-        return Some((fixed.clone(), format!("'{w}' has a stray second capital; the document writes '{fixed}' elsewhere")));
+        return Some((
+            fixed.clone(),
+            format!("'{w}' has a stray second capital; the document writes '{fixed}' elsewhere"),
+        ));
     }
     match lexicon.class(&k) {
-        Class::Common | Class::Both | Class::Proper => {
-            Some((fixed.clone(), format!("'{w}' has a stray second capital; '{}' is a dictionary word", k)))
-        }
+        Class::Common | Class::Both | Class::Proper => Some((
+            fixed.clone(),
+            format!(
+                "'{w}' has a stray second capital; '{}' is a dictionary word",
+                k
+            ),
+        )),
         _ => None,
     }
 }
@@ -68,7 +80,10 @@ fn decide(w: &str, ev: &Evidence, lexicon: &Lexicon, exact: u32) -> Option<(Stri
 pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let lexicon = Lexicon::get();
     let ws: Vec<Word> = words(text, lexicon);
-    if !ws.iter().any(|w| w.shape == Shape::Mixed && double_capital(w.text(text))) {
+    if !ws
+        .iter()
+        .any(|w| w.shape == Shape::Mixed && double_capital(w.text(text)))
+    {
         return;
     }
     let caps = super::caps_lines::caps_lines(text, &ws);
@@ -103,13 +118,26 @@ mod tests {
 
     #[test]
     fn repairs_stray_double_capitals() {
-        assert_eq!(fix("THe talks began. WHen Putin spoke"), "The talks began. When Putin spoke", "should lower the second capital");
-        assert_eq!(fix("Lavrov met Kerry. LAvrov said"), "Lavrov met Kerry. Lavrov said", "should use the document's spelling of a name");
+        assert_eq!(
+            fix("THe talks began. WHen Putin spoke"),
+            "The talks began. When Putin spoke",
+            "should lower the second capital"
+        );
+        assert_eq!(
+            fix("Lavrov met Kerry. LAvrov said"),
+            "Lavrov met Kerry. Lavrov said",
+            "should use the document's spelling of a name"
+        );
     }
 
     #[test]
     fn keeps_acronym_plurals_and_names() {
-        for t in ["Two MPs and three TVs", "Log in with OAuth", "Send it via GMass", "Their IDs were checked"] {
+        for t in [
+            "Two MPs and three TVs",
+            "Log in with OAuth",
+            "Send it via GMass",
+            "Their IDs were checked",
+        ] {
             assert_eq!(fix(t), t, "should leave {t:?} alone");
         }
     }

@@ -97,7 +97,11 @@ impl Evidence {
             let entry = ev.words.entry(k.clone()).or_default();
             entry.add(w.shape);
             if w.shape == Shape::Cap {
-                let capital = |j: usize| words.get(j).is_some_and(|n: &Word| matches!(n.shape, Shape::Cap | Shape::Upper | Shape::Mixed));
+                let capital = |j: usize| {
+                    words.get(j).is_some_and(|n: &Word| {
+                        matches!(n.shape, Shape::Cap | Shape::Upper | Shape::Mixed)
+                    })
+                };
                 let left = i > 0 && w.spaced && capital(i - 1);
                 let right = words.get(i + 1).is_some_and(|n| n.spaced) && capital(i + 1);
                 if !left && !right {
@@ -108,7 +112,10 @@ impl Evidence {
                 let p = &words[i - 1];
                 if !p.opaque && p.shape != Shape::Mixed && !caps {
                     let pk = key(p.text(text));
-                    ev.right.entry((pk.clone(), k.clone())).or_default().add(w.shape);
+                    ev.right
+                        .entry((pk.clone(), k.clone()))
+                        .or_default()
+                        .add(w.shape);
                     if p.position == Position::Mid {
                         ev.left.entry((pk, k)).or_default().add(p.shape);
                     }
@@ -119,7 +126,10 @@ impl Evidence {
             if !form.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let slot = ev.mixed_by_key.entry(key(form)).or_insert_with(|| (form.clone(), 0));
+            let slot = ev
+                .mixed_by_key
+                .entry(key(form))
+                .or_insert_with(|| (form.clone(), 0));
             if n > slot.1 || (n == slot.1 && *form < slot.0) {
                 *slot = (form.clone(), n);
             }
@@ -134,12 +144,18 @@ impl Evidence {
 
     /// Shapes of the second word of the pair `first second`.
     pub fn right_of(&self, first: &str, second: &str) -> Counts {
-        self.right.get(&(first.to_string(), second.to_string())).copied().unwrap_or_default()
+        self.right
+            .get(&(first.to_string(), second.to_string()))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Shapes of the first word of the pair `first second`.
     pub fn left_of(&self, first: &str, second: &str) -> Counts {
-        self.left.get(&(first.to_string(), second.to_string())).copied().unwrap_or_default()
+        self.left
+            .get(&(first.to_string(), second.to_string()))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The document's mixed-case form of `key` (`clickup` -> `ClickUp`), if any.

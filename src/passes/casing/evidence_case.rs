@@ -37,7 +37,10 @@ use crate::report::Report;
 const BRIDGES: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "to"];
 
 /// Words before a title that show it is used as a common noun (`the president`).
-const DETERMINERS: &[&str] = &["a", "an", "any", "each", "every", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your"];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "any", "each", "every", "her", "his", "its", "my", "our", "that", "the", "their",
+    "this", "your",
+];
 
 struct Decision {
     form: String,
@@ -102,6 +105,10 @@ impl Ctx<'_> {
     }
 }
 
+/// A phrase found at a word: its length in words, the words to re-case (index,
+/// form), and the phrase as written in the list.
+type PhraseMatch = (usize, Vec<(usize, String)>, String);
+
 /// Multi-word institutions written with mixed case.
 fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
     let n = cx.ws.len();
@@ -112,13 +119,19 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
             i += 1;
             continue;
         }
-        let mut best: Option<(usize, Vec<(usize, String)>, String)> = None;
+        let mut best: Option<PhraseMatch> = None;
         for phrase in cx.lx.phrases() {
             // The phrase's words and the separators before each.
             let mut parts: Vec<(&str, char)> = Vec::new();
             for (wi, word) in phrase.iter().enumerate() {
                 for (pi, piece) in word.split('-').enumerate() {
-                    let sep = if pi > 0 { '-' } else if wi > 0 { ' ' } else { '\0' };
+                    let sep = if pi > 0 {
+                        '-'
+                    } else if wi > 0 {
+                        ' '
+                    } else {
+                        '\0'
+                    };
                     parts.push((piece, sep));
                 }
             }
@@ -129,7 +142,11 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
             for (j, (piece, sep)) in parts.iter().enumerate() {
                 let wi = i + j;
                 let w = &cx.ws[wi];
-                if lower(piece) != cx.k(wi) || w.opaque || cx.in_caps(wi) || !matches!(w.shape, Shape::Lower | Shape::Cap) {
+                if lower(piece) != cx.k(wi)
+                    || w.opaque
+                    || cx.in_caps(wi)
+                    || !matches!(w.shape, Shape::Lower | Shape::Cap)
+                {
                     ok = false;
                     break;
                 }
@@ -156,7 +173,11 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
                     ok = false; // `Minister Of Foreign Affairs`: a title-case style, not a slip
                 }
             }
-            if ok && anchored && !changes.is_empty() && best.as_ref().is_none_or(|b| parts.len() > b.0) {
+            if ok
+                && anchored
+                && !changes.is_empty()
+                && best.as_ref().map_or(true, |b| parts.len() > b.0)
+            {
                 best = Some((parts.len(), changes, phrase.join(" ")));
             }
         }
@@ -166,7 +187,10 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
                 out[j] = Some(Decision {
                     form,
                     rule: "institution",
-                    reason: format!("'{}' is the institution or title '{name}', written here with mixed case", written.join(" ")),
+                    reason: format!(
+                        "'{}' is the institution or title '{name}', written here with mixed case",
+                        written.join(" ")
+                    ),
                 });
             }
             i += len;
@@ -182,7 +206,13 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
 /// `function_words`, not function words. With `mixed_only`, only a neighbour
 /// written with a capital here counts (`state Department`): a pair written
 /// wholly in lower case here (`attorney general`) is a choice, not a slip.
-fn pair_evidence(cx: &Ctx, i: usize, shape: Shape, function_words: bool, mixed_only: bool) -> Option<(Shape, String)> {
+fn pair_evidence(
+    cx: &Ctx,
+    i: usize,
+    shape: Shape,
+    function_words: bool,
+    mixed_only: bool,
+) -> Option<(Shape, String)> {
     let k = cx.k(i);
     let mut total = Counts::default();
     let mut partner = String::new();
@@ -227,7 +257,9 @@ fn pair_evidence(cx: &Ctx, i: usize, shape: Shape, function_words: bool, mixed_o
 
 fn written(shape: Shape, w: &str, lx: &Lexicon) -> String {
     match shape {
-        Shape::Upper => lx.acronym_form(&key(w)).map_or_else(|| w.to_uppercase(), str::to_string),
+        Shape::Upper => lx
+            .acronym_form(&key(w))
+            .map_or_else(|| w.to_uppercase(), str::to_string),
         Shape::Cap => cap_form(w),
         _ => lower(w),
     }
@@ -245,15 +277,28 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
             if shape != Shape::Lower {
                 let form = written(shape, t, cx.lx);
                 let pair = partner.replace("{}", &form);
-                return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
+                return Some(Decision {
+                    form,
+                    rule: "document-pair",
+                    reason: format!("the document writes '{pair}' elsewhere"),
+                });
             }
         }
     }
-    let acronym_like = matches!(class, Class::Acronym | Class::AcronymOrWord | Class::Unknown);
-    if let Some((Shape::Upper, partner)) = pair_evidence(cx, i, Shape::Lower, true, false).filter(|_| acronym_like && cx.damaged) {
+    let acronym_like = matches!(
+        class,
+        Class::Acronym | Class::AcronymOrWord | Class::Unknown
+    );
+    if let Some((Shape::Upper, partner)) =
+        pair_evidence(cx, i, Shape::Lower, true, false).filter(|_| acronym_like && cx.damaged)
+    {
         let form = written(Shape::Upper, t, cx.lx);
         let pair = partner.replace("{}", &form);
-        return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
+        return Some(Decision {
+            form,
+            rule: "document-pair",
+            reason: format!("the document writes '{pair}' elsewhere"),
+        });
     }
     if fw || t.chars().count() < 2 {
         return None;
@@ -261,7 +306,11 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
     let c = cx.ev.word(&k).without(Shape::Lower);
     if class == Class::Mixed {
         let form = cx.lx.mixed_form(&k)?.to_string();
-        return (c.lower == 0).then(|| Decision { reason: format!("'{form}' is written so (lexicon of mixed-case names)"), form, rule: "lexicon-name" });
+        return (c.lower == 0).then(|| Decision {
+            reason: format!("'{form}' is written so (lexicon of mixed-case names)"),
+            form,
+            rule: "lexicon-name",
+        });
     }
     let name_like = matches!(class, Class::Unknown | Class::Proper | Class::Acronym);
     // In a text without damage, a word the document also writes in lower case
@@ -271,11 +320,19 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
     }
     if name_like && c.upper >= 1 && c.upper >= c.lower && c.upper >= c.cap {
         let form = written(Shape::Upper, t, cx.lx);
-        return Some(Decision { reason: format!("the document writes '{form}' elsewhere and never '{t}'"), form, rule: "document-word" });
+        return Some(Decision {
+            reason: format!("the document writes '{form}' elsewhere and never '{t}'"),
+            form,
+            rule: "document-word",
+        });
     }
     if name_like && c.cap >= 1 && c.cap >= c.lower {
         let form = cap_form(t);
-        return Some(Decision { reason: format!("the document writes '{form}' in the middle of sentences elsewhere"), form, rule: "document-word" });
+        return Some(Decision {
+            reason: format!("the document writes '{form}' in the middle of sentences elsewhere"),
+            form,
+            rule: "document-word",
+        });
     }
     // A common word too (`slack`, `trump`): the document must write it capitalised
     // clearly more often, and at least once on its own, not inside a longer name.
@@ -291,11 +348,19 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
         match class {
             Class::Proper => {
                 let form = cap_form(t);
-                return Some(Decision { reason: format!("'{form}' is a name (SCOWL lists it only capitalised)"), form, rule: "lexicon-name" });
+                return Some(Decision {
+                    reason: format!("'{form}' is a name (SCOWL lists it only capitalised)"),
+                    form,
+                    rule: "lexicon-name",
+                });
             }
             Class::Acronym => {
                 let form = written(Shape::Upper, t, cx.lx);
-                return Some(Decision { reason: format!("'{form}' is an acronym (lexicon)"), form, rule: "lexicon-name" });
+                return Some(Decision {
+                    reason: format!("'{form}' is an acronym (lexicon)"),
+                    form,
+                    rule: "lexicon-name",
+                });
             }
             _ => {}
         }
@@ -318,8 +383,14 @@ fn weighs_as_common(c: Counts) -> bool {
 
 /// `Secretary-General ban Ki-moon`: a title, a lower-case word, a name.
 fn title_before_name(cx: &Ctx, i: usize) -> Option<Decision> {
-    let p = if i > 0 && cx.ws[i].spaced { i - 1 } else { return None };
-    let nx = cx.next(i).or_else(|| (i + 1 < cx.ws.len() && cx.ws[i + 1].spaced).then_some(i + 1))?;
+    let p = if i > 0 && cx.ws[i].spaced {
+        i - 1
+    } else {
+        return None;
+    };
+    let nx = cx
+        .next(i)
+        .or_else(|| (i + 1 < cx.ws.len() && cx.ws[i + 1].spaced).then_some(i + 1))?;
     if cx.ws[p].shape != Shape::Cap || cx.ws[nx].shape != Shape::Cap || cx.in_caps(i) {
         return None;
     }
@@ -342,9 +413,16 @@ fn title_before_name(cx: &Ctx, i: usize) -> Option<Decision> {
     }
     let t = cx.t(i);
     let form = cap_form(t);
-    let title = if compound { format!("{}-{}", cx.t(p - 1), cx.t(p)) } else { cx.t(p).to_string() };
+    let title = if compound {
+        format!("{}-{}", cx.t(p - 1), cx.t(p))
+    } else {
+        cx.t(p).to_string()
+    };
     Some(Decision {
-        reason: format!("'{title} {t} {}' is a title before a name, so '{t}' is part of the name", cx.t(nx)),
+        reason: format!(
+            "'{title} {t} {}' is a title before a name, so '{t}' is part of the name",
+            cx.t(nx)
+        ),
         form,
         rule: "title-name",
     })
@@ -367,7 +445,12 @@ fn role_given_surname(cx: &Ctx, i: usize) -> Option<Decision> {
     let t = cx.t(i);
     let form = cap_form(t);
     Some(Decision {
-        reason: format!("'{} {} {t}' is a role before a full name: given name '{}' and surname '{form}'", cx.t(r), cx.t(g), cx.t(g)),
+        reason: format!(
+            "'{} {} {t}' is a role before a full name: given name '{}' and surname '{form}'",
+            cx.t(r),
+            cx.t(g),
+            cx.t(g)
+        ),
         form,
         rule: "title-name",
     })
@@ -384,7 +467,8 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     let capital_neighbour = |j: Option<usize>| {
         j.is_some_and(|j| {
             let w = &cx.ws[j];
-            matches!(w.shape, Shape::Cap | Shape::Upper | Shape::Mixed) && !cx.lx.is_function_word(&cx.k(j))
+            matches!(w.shape, Shape::Cap | Shape::Upper | Shape::Mixed)
+                && !cx.lx.is_function_word(&cx.k(j))
         })
     };
     let prev_any = (i > 0 && cx.ws[i].spaced).then(|| i - 1);
@@ -396,7 +480,9 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     let bridge = |j: Option<usize>, step: fn(usize) -> Option<usize>| {
         j.is_some_and(|j| {
             BRIDGES.contains(&cx.k(j).as_str())
-                && step(j).is_some_and(|f| f < cx.ws.len() && cx.ws[f].line == cx.ws[i].line && capital_neighbour(Some(f)))
+                && step(j).is_some_and(|f| {
+                    f < cx.ws.len() && cx.ws[f].line == cx.ws[i].line && capital_neighbour(Some(f))
+                })
         })
     };
     if bridge(prev_any, |j| j.checked_sub(1)) || bridge(next_any, |j| Some(j + 1)) {
@@ -405,7 +491,11 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     if let Some((Shape::Lower, partner)) = pair_evidence(cx, i, Shape::Cap, false, false) {
         let form = lower(t);
         let pair = partner.replace("{}", &form);
-        return Some(Decision { form, rule: "document-pair", reason: format!("the document writes '{pair}' elsewhere") });
+        return Some(Decision {
+            form,
+            rule: "document-pair",
+            reason: format!("the document writes '{pair}' elsewhere"),
+        });
     }
     // Hyphen-joined to a capitalised word (`Anglo-American`) is a name too.
     if cx.gap(i) == "-" || (i + 1 < cx.ws.len() && cx.gap(i + 1) == "-") {
@@ -421,7 +511,10 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
         });
     }
     // No evidence either way in the document: the lexicon knows only the lower-case word.
-    if c.total() == 0 && cx.ev.cap_anywhere(&k) <= 1 && !cx.cap_rich.get(cx.ws[i].line).copied().unwrap_or(true) {
+    if c.total() == 0
+        && cx.ev.cap_anywhere(&k) <= 1
+        && !cx.cap_rich.get(cx.ws[i].line).copied().unwrap_or(true)
+    {
         let form = lower(t);
         return Some(Decision {
             reason: format!("'{form}' is a common word (SCOWL lists it only in lower case), capitalised here alone mid-sentence"),
@@ -459,8 +552,17 @@ fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
         return None;
     }
     let form = capitalise(t);
-    let end = cx.gap(i).trim().chars().find(|c| matches!(c, '.' | '!' | '?')).unwrap_or('.');
-    Some(Decision { reason: format!("a sentence starts here, after '{end}'"), form, rule: "sentence-start" })
+    let end = cx
+        .gap(i)
+        .trim()
+        .chars()
+        .find(|c| matches!(c, '.' | '!' | '?'))
+        .unwrap_or('.');
+    Some(Decision {
+        reason: format!("a sentence starts here, after '{end}'"),
+        form,
+        rule: "sentence-start",
+    })
 }
 
 /// How much casing damage a document shows, measured on words whose case the
@@ -482,7 +584,10 @@ impl Damage {
     fn measure(text: &str, ws: &[Word], styled: &[bool], lx: &Lexicon) -> Damage {
         let mut d = Damage::default();
         for (i, w) in ws.iter().enumerate() {
-            if w.opaque || styled.get(w.line).copied().unwrap_or(false) || !matches!(w.shape, Shape::Lower | Shape::Cap) {
+            if w.opaque
+                || styled.get(w.line).copied().unwrap_or(false)
+                || !matches!(w.shape, Shape::Lower | Shape::Cap)
+            {
                 continue;
             }
             let lowered = w.shape == Shape::Lower;
@@ -499,7 +604,15 @@ impl Damage {
                             d.names.1 += u32::from(lowered);
                         }
                         Class::Common if w.end - w.start >= 4 && !lx.is_function_word(&k) => {
-                            let capital = |j: usize| ws.get(j).is_some_and(|n| n.line == w.line && matches!(n.shape, Shape::Cap | Shape::Upper | Shape::Mixed));
+                            let capital = |j: usize| {
+                                ws.get(j).is_some_and(|n| {
+                                    n.line == w.line
+                                        && matches!(
+                                            n.shape,
+                                            Shape::Cap | Shape::Upper | Shape::Mixed
+                                        )
+                                })
+                            };
                             if (i > 0 && capital(i - 1)) || capital(i + 1) {
                                 continue;
                             }
@@ -518,7 +631,8 @@ impl Damage {
     /// Whether names in lower case or common words capitalised are frequent
     /// enough to be damage rather than style.
     fn words(&self) -> bool {
-        (self.names.1 >= 2 && self.names.1 * 10 >= self.names.0) || (self.common.1 >= 3 && self.common.1 * 50 >= self.common.0)
+        (self.names.1 >= 2 && self.names.1 * 10 >= self.names.0)
+            || (self.common.1 >= 3 && self.common.1 * 50 >= self.common.0)
     }
 
     /// Whether sentences that start in lower case are frequent enough to be damage.
@@ -536,7 +650,9 @@ fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
         if w.position != Position::Mid || w.opaque || w.end - w.start < 4 || w.line >= n {
             continue;
         }
-        if !matches!(w.shape, Shape::Cap | Shape::Lower) || lx.class(&key(w.text(text))) != Class::Common {
+        if !matches!(w.shape, Shape::Cap | Shape::Lower)
+            || lx.class(&key(w.text(text))) != Class::Common
+        {
             continue;
         }
         all[w.line] += 1;
@@ -544,7 +660,9 @@ fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
             cap[w.line] += 1;
         }
     }
-    (0..n).map(|i| cap[i] >= 2 && 6 * cap[i] >= all[i]).collect()
+    (0..n)
+        .map(|i| cap[i] >= 2 && 6 * cap[i] >= all[i])
+        .collect()
 }
 
 /// Runs the stage.
@@ -558,7 +676,15 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let ev = Evidence::collect(text, &ws, &caps);
     let cap_rich = cap_rich_lines(text, &ws, lx);
     let damage = Damage::measure(text, &ws, &caps, lx);
-    let cx = Ctx { text, ws: &ws, caps: &caps, cap_rich: &cap_rich, damaged: damage.words(), ev: &ev, lx };
+    let cx = Ctx {
+        text,
+        ws: &ws,
+        caps: &caps,
+        cap_rich: &cap_rich,
+        damaged: damage.words(),
+        ev: &ev,
+        lx,
+    };
     let starts_damaged = damage.sentence_starts();
     let mut out: Vec<Option<Decision>> = Vec::with_capacity(ws.len());
     out.resize_with(ws.len(), || None);
@@ -575,7 +701,9 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             (Position::Mid | Position::SentenceStart, Shape::Mixed) => decide_mixed(&cx, i),
             (Position::Mid, Shape::Lower) => decide_lower(&cx, i),
             (Position::Mid, Shape::Cap) => decide_cap(&cx, i),
-            (Position::SentenceStart, Shape::Lower) if starts_damaged => decide_sentence_start(&cx, i),
+            (Position::SentenceStart, Shape::Lower) if starts_damaged => {
+                decide_sentence_start(&cx, i)
+            }
             _ => None,
         };
         let pronoun = ev.word("i");
@@ -586,8 +714,13 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             && pronoun.cap > pronoun.lower
         {
             let after = text[w.end..].chars().next();
-            if after.is_none_or(|c| c == ' ' || c == '\'' || c == '’') {
-                out[i] = Some(Decision { form: "I".into(), rule: "pronoun-i", reason: "the pronoun 'I' is written in capitals, as elsewhere in the document".into() });
+            if after.map_or(true, |c| c == ' ' || c == '\'' || c == '’') {
+                out[i] = Some(Decision {
+                    form: "I".into(),
+                    rule: "pronoun-i",
+                    reason: "the pronoun 'I' is written in capitals, as elsewhere in the document"
+                        .into(),
+                });
             }
         }
     }
@@ -612,27 +745,67 @@ mod tests {
 
     #[test]
     fn institutions_with_mixed_case() {
-        assert_eq!(fix("A U.S. state Department spokesman spoke."), "A U.S. State Department spokesman spoke.", "should fix the institution");
-        assert_eq!(fix("He met the Minister of foreign Affairs today."), "He met the Minister of Foreign Affairs today.", "should fix a long institution");
-        assert_eq!(fix("They painted a white house by the sea."), "They painted a white house by the sea.", "should leave a lower-case phrase alone");
+        assert_eq!(
+            fix("A U.S. state Department spokesman spoke."),
+            "A U.S. State Department spokesman spoke.",
+            "should fix the institution"
+        );
+        assert_eq!(
+            fix("He met the Minister of foreign Affairs today."),
+            "He met the Minister of Foreign Affairs today.",
+            "should fix a long institution"
+        );
+        assert_eq!(
+            fix("They painted a white house by the sea."),
+            "They painted a white house by the sea.",
+            "should leave a lower-case phrase alone"
+        );
     }
 
     #[test]
     fn titles_before_names() {
-        assert_eq!(fix("It was said by UN Secretary-General ban Ki-moon on Monday."), "It was said by UN Secretary-General Ban Ki-moon on Monday.", "should capitalise a name after a title");
-        assert_eq!(fix("A White House spokesman Josh earnest issued a statement."), "A White House spokesman Josh Earnest issued a statement.", "should capitalise a surname after a role and given name");
-        assert_eq!(fix("Then the President told Reuters it was over."), "Then the President told Reuters it was over.", "should not treat a verb after a title as a name");
+        assert_eq!(
+            fix("It was said by UN Secretary-General ban Ki-moon on Monday."),
+            "It was said by UN Secretary-General Ban Ki-moon on Monday.",
+            "should capitalise a name after a title"
+        );
+        assert_eq!(
+            fix("A White House spokesman Josh earnest issued a statement."),
+            "A White House spokesman Josh Earnest issued a statement.",
+            "should capitalise a surname after a role and given name"
+        );
+        assert_eq!(
+            fix("Then the President told Reuters it was over."),
+            "Then the President told Reuters it was over.",
+            "should not treat a verb after a title as a name"
+        );
     }
 
     #[test]
     fn document_evidence() {
-        assert_eq!(fix("We met Lavrov today. Then we saw lavrov again."), "We met Lavrov today. Then we saw Lavrov again.", "should capitalise a name the text capitalises");
-        assert_eq!(fix("The new sanctions hit hard. They said Sanctions did too."), "The new sanctions hit hard. They said sanctions did too.", "should lower a common word the text lowers");
-        assert_eq!(fix("He went to the Supreme Court. The court ruled."), "He went to the Supreme Court. The court ruled.", "should keep a capitalised pair");
+        assert_eq!(
+            fix("We met Lavrov today. Then we saw lavrov again."),
+            "We met Lavrov today. Then we saw Lavrov again.",
+            "should capitalise a name the text capitalises"
+        );
+        assert_eq!(
+            fix("The new sanctions hit hard. They said Sanctions did too."),
+            "The new sanctions hit hard. They said sanctions did too.",
+            "should lower a common word the text lowers"
+        );
+        assert_eq!(
+            fix("He went to the Supreme Court. The court ruled."),
+            "He went to the Supreme Court. The court ruled.",
+            "should keep a capitalised pair"
+        );
     }
 
     #[test]
     fn sentence_starts() {
-        assert_eq!(fix("It ended. the talks failed. Mr. smith left at 5 p.m. today."), "It ended. The talks failed. Mr. smith left at 5 p.m. today.", "should capitalise real sentence starts only");
+        assert_eq!(
+            fix("It ended. the talks failed. Mr. smith left at 5 p.m. today."),
+            "It ended. The talks failed. Mr. smith left at 5 p.m. today.",
+            "should capitalise real sentence starts only"
+        );
     }
 }

@@ -25,20 +25,40 @@ use std::collections::HashMap;
 /// Words that begin sentences, so that finding one glued to the end of the word
 /// before (`toThe`) is strong evidence of a lost break.
 const FUNCTION_STARTERS: &[&str] = &[
-    "a", "about", "after", "all", "an", "and", "but", "he", "i", "if", "it", "our", "she", "that", "the", "there",
-    "these", "they", "this", "those", "we", "what", "when", "while", "you", "your",
+    "a", "about", "after", "all", "an", "and", "but", "he", "i", "if", "it", "our", "she", "that",
+    "the", "there", "these", "they", "this", "those", "we", "what", "when", "while", "you", "your",
 ];
 
 /// Words that begin page blocks (`FacebookComment`, `standardsDiscussion`): a
 /// lost break when the glued form occurs once, outside code (`addComment` in an
 /// API reference is an identifier).
 const BLOCK_STARTERS: &[&str] = &[
-    "comment", "comments", "contact", "discussion", "follow", "home", "like", "more", "news", "next", "photo",
-    "previous", "privacy", "read", "related", "reply", "share", "sign", "subscribe", "terms",
+    "comment",
+    "comments",
+    "contact",
+    "discussion",
+    "follow",
+    "home",
+    "like",
+    "more",
+    "news",
+    "next",
+    "photo",
+    "previous",
+    "privacy",
+    "read",
+    "related",
+    "reply",
+    "share",
+    "sign",
+    "subscribe",
+    "terms",
 ];
 
 /// Prefixes of family names written with an inner capital.
-const NAME_PREFIXES: &[&str] = &["D", "De", "Di", "Du", "La", "Le", "Mac", "Mc", "O", "St", "Van", "Von"];
+const NAME_PREFIXES: &[&str] = &[
+    "D", "De", "Di", "Du", "La", "Le", "Mac", "Mc", "O", "St", "Van", "Von",
+];
 
 fn looks_like_code(line: &str) -> bool {
     line.contains(['{', '}', ';', '=', '<', '>', '_']) || (line.contains(": ") && line.len() < 40)
@@ -127,21 +147,45 @@ mod tests {
 
     #[test]
     fn splits_glued_words() {
-        assert_eq!(fix("Community standardsDiscussion"), "Community standards Discussion", "should split a lost break");
-        assert_eq!(fix("Comment via FacebookComment via Sputnik"), "Comment via Facebook Comment via Sputnik", "should split before a page-block word");
-        assert_eq!(fix("Please reply toThe editor"), "Please reply to The editor", "should split before The");
+        assert_eq!(
+            fix("Community standardsDiscussion"),
+            "Community standards Discussion",
+            "should split a lost break"
+        );
+        assert_eq!(
+            fix("Comment via FacebookComment via Sputnik"),
+            "Comment via Facebook Comment via Sputnik",
+            "should split before a page-block word"
+        );
+        assert_eq!(
+            fix("Please reply toThe editor"),
+            "Please reply to The editor",
+            "should split before The"
+        );
     }
 
     #[test]
     fn keeps_real_mixed_case_words() {
-        for t in ["An iPhone and a PlayStation on YouTube", "McDonald and DiCaprio", "set displayName here; displayName again", "The WordPress plugin", "Our MacBook"] {
+        for t in [
+            "An iPhone and a PlayStation on YouTube",
+            "McDonald and DiCaprio",
+            "set displayName here; displayName again",
+            "The WordPress plugin",
+            "Our MacBook",
+        ] {
             assert_eq!(fix(t), t, "should leave {t:?} alone");
         }
     }
 
     #[test]
     fn starters_are_sorted() {
-        assert!(FUNCTION_STARTERS.windows(2).all(|w| w[0] < w[1]), "should keep FUNCTION_STARTERS sorted");
-        assert!(BLOCK_STARTERS.windows(2).all(|w| w[0] < w[1]), "should keep BLOCK_STARTERS sorted");
+        assert!(
+            FUNCTION_STARTERS.windows(2).all(|w| w[0] < w[1]),
+            "should keep FUNCTION_STARTERS sorted"
+        );
+        assert!(
+            BLOCK_STARTERS.windows(2).all(|w| w[0] < w[1]),
+            "should keep BLOCK_STARTERS sorted"
+        );
     }
 }

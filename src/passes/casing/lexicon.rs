@@ -23,10 +23,11 @@ static ACRONYMS: &str = include_str!("../../../data/casing/acronyms.txt");
 
 /// Words that carry no name of their own: never re-cased by context rules.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "against", "al", "also", "an", "and", "as", "at", "be", "been", "bin", "but", "by",
-    "da", "de", "del", "der", "des", "di", "du", "el", "for", "from", "had", "has", "have", "he", "her", "his",
-    "ibn", "in", "into", "is", "it", "its", "la", "le", "of", "on", "or", "said", "she", "that", "the", "their",
-    "they", "this", "to", "van", "von", "was", "were", "which", "who", "will", "with", "would",
+    "a", "about", "after", "against", "al", "also", "an", "and", "as", "at", "be", "been", "bin",
+    "but", "by", "da", "de", "del", "der", "des", "di", "du", "el", "for", "from", "had", "has",
+    "have", "he", "her", "his", "ibn", "in", "into", "is", "it", "its", "la", "le", "of", "on",
+    "or", "said", "she", "that", "the", "their", "they", "this", "to", "van", "von", "was", "were",
+    "which", "who", "will", "with", "would",
 ];
 
 /// A sorted set of strings decoded from one section.
@@ -44,11 +45,16 @@ impl Table {
     }
 
     fn contains(&self, key: &str) -> bool {
-        self.entries.binary_search_by(|e| e.as_str().cmp(key)).is_ok()
+        self.entries
+            .binary_search_by(|e| e.as_str().cmp(key))
+            .is_ok()
     }
 
     fn get(&self, key: &str) -> Option<&str> {
-        self.entries.binary_search_by(|e| e.as_str().cmp(key)).ok().map(|i| self.entries[i].as_str())
+        self.entries
+            .binary_search_by(|e| e.as_str().cmp(key))
+            .ok()
+            .map(|i| self.entries[i].as_str())
     }
 }
 
@@ -60,14 +66,18 @@ struct Forms {
 
 impl Forms {
     fn from_iter<I: IntoIterator<Item = String>>(it: I) -> Self {
-        let mut entries: Vec<(String, String)> = it.into_iter().map(|w| (w.to_lowercase(), w)).collect();
+        let mut entries: Vec<(String, String)> =
+            it.into_iter().map(|w| (w.to_lowercase(), w)).collect();
         entries.sort();
         entries.dedup_by(|a, b| a.0 == b.0);
         Forms { entries }
     }
 
     fn get(&self, key: &str) -> Option<&str> {
-        self.entries.binary_search_by(|e| e.0.as_str().cmp(key)).ok().map(|i| self.entries[i].1.as_str())
+        self.entries
+            .binary_search_by(|e| e.0.as_str().cmp(key))
+            .ok()
+            .map(|i| self.entries[i].1.as_str())
     }
 }
 
@@ -119,7 +129,9 @@ fn sections(text: &str) -> Vec<(&str, Vec<String>)> {
             prev.clear();
             continue;
         }
-        let Some((_, list)) = out.last_mut() else { continue };
+        let Some((_, list)) = out.last_mut() else {
+            continue;
+        };
         let mut chars = line.chars();
         let shared = chars.next().and_then(|c| c.to_digit(10)).unwrap_or(0) as usize;
         let rest = chars.as_str();
@@ -139,7 +151,9 @@ fn plain_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn plain_lines(text: &str) -> impl Iterator<Item = &str> + '_ {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Lexicon {
@@ -178,9 +192,15 @@ impl Lexicon {
             }
         }
         mixed.extend(plain_lines(MIXED).map(str::to_string));
-        let phrases: Vec<Vec<String>> =
-            plain_lines(PHRASES).map(|l| l.split(' ').map(str::to_string).collect()).collect();
-        let phrase_heads = Table::from_iter(phrases.iter().filter_map(|p| p.first()).map(|w| w.to_lowercase()));
+        let phrases: Vec<Vec<String>> = plain_lines(PHRASES)
+            .map(|l| l.split(' ').map(str::to_string).collect())
+            .collect();
+        let phrase_heads = Table::from_iter(
+            phrases
+                .iter()
+                .filter_map(|p| p.first())
+                .map(|w| w.to_lowercase()),
+        );
         Lexicon {
             lower,
             proper: Table::from_iter(proper),
@@ -213,7 +233,10 @@ impl Lexicon {
     }
 
     fn in_names(&self, table: &Table, key: &str) -> bool {
-        table.contains(key) || key.strip_suffix('s').is_some_and(|b| b.chars().count() >= 2 && table.contains(b))
+        table.contains(key)
+            || key
+                .strip_suffix('s')
+                .is_some_and(|b| b.chars().count() >= 2 && table.contains(b))
     }
 
     /// How the lexicon says `key` (lower case) is written.
@@ -350,25 +373,57 @@ mod tests {
     #[test]
     fn classes_come_from_scowl_and_the_hand_lists() {
         let lx = Lexicon::get();
-        assert_eq!(lx.class("foreign"), Class::Common, "should know a common word");
-        assert_eq!(lx.class("standards"), Class::Common, "should find an inflection through its base");
-        assert_eq!(lx.class("aleppo"), Class::Proper, "should know a place name");
+        assert_eq!(
+            lx.class("foreign"),
+            Class::Common,
+            "should know a common word"
+        );
+        assert_eq!(
+            lx.class("standards"),
+            Class::Common,
+            "should find an inflection through its base"
+        );
+        assert_eq!(
+            lx.class("aleppo"),
+            Class::Proper,
+            "should know a place name"
+        );
         assert_eq!(lx.class("nato"), Class::Acronym, "should know an acronym");
-        assert_eq!(lx.class("us"), Class::AcronymOrWord, "should know US is also a word");
-        assert_eq!(lx.class("iphone"), Class::Mixed, "should know a mixed-case brand");
-        assert_eq!(lx.mixed_form("youtube"), Some("YouTube"), "should give the exact form");
+        assert_eq!(
+            lx.class("us"),
+            Class::AcronymOrWord,
+            "should know US is also a word"
+        );
+        assert_eq!(
+            lx.class("iphone"),
+            Class::Mixed,
+            "should know a mixed-case brand"
+        );
+        assert_eq!(
+            lx.mixed_form("youtube"),
+            Some("YouTube"),
+            "should give the exact form"
+        );
         assert_eq!(lx.class("qzxv"), Class::Unknown, "should not know nonsense");
     }
 
     #[test]
     fn function_words_are_sorted_for_binary_search() {
-        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]), "should keep FUNCTION_WORDS sorted");
+        assert!(
+            FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "should keep FUNCTION_WORDS sorted"
+        );
     }
 
     #[test]
     fn phrases_and_titles_load() {
         let lx = Lexicon::get();
-        assert!(lx.phrases().iter().any(|p| p.join(" ") == "State Department"), "should load phrases");
+        assert!(
+            lx.phrases()
+                .iter()
+                .any(|p| p.join(" ") == "State Department"),
+            "should load phrases"
+        );
         assert!(lx.is_title("secretary-general"), "should load titles");
         assert!(lx.is_abbreviation("tsp"), "should load abbreviations");
         assert!(lx.is_given_name("josh"), "should load given names");

@@ -52,7 +52,12 @@ pub struct CasingOptions {
 
 impl Default for CasingOptions {
     fn default() -> Self {
-        Self { glued: true, double_capitals: true, caps_lines: true, evidence: true }
+        Self {
+            glued: true,
+            double_capitals: true,
+            caps_lines: true,
+            evidence: true,
+        }
     }
 }
 

@@ -64,7 +64,9 @@ impl Word {
 /// The shape of `w`.
 pub fn shape(w: &str) -> Shape {
     let mut chars = w.chars();
-    let Some(first) = chars.next() else { return Shape::Lower };
+    let Some(first) = chars.next() else {
+        return Shape::Lower;
+    };
     let rest_lower = chars.clone().all(|c| !c.is_uppercase());
     let rest_upper = chars.clone().all(|c| !c.is_lowercase());
     let more = chars.next().is_some();
@@ -74,9 +76,7 @@ pub fn shape(w: &str) -> Shape {
         } else {
             Shape::Mixed
         }
-    } else if !more {
-        Shape::Cap
-    } else if rest_lower {
+    } else if !more || rest_lower {
         Shape::Cap
     } else if rest_upper {
         Shape::Upper
@@ -86,7 +86,29 @@ pub fn shape(w: &str) -> Shape {
 }
 
 fn is_opaque_neighbour(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '_' | '@' | '#' | '/' | '\\' | '=' | '<' | '>' | '{' | '}' | '[' | ']' | '|' | '*' | '+' | '~' | '^' | '$' | '%' | '&')
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '_' | '@'
+                | '#'
+                | '/'
+                | '\\'
+                | '='
+                | '<'
+                | '>'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '|'
+                | '*'
+                | '+'
+                | '~'
+                | '^'
+                | '$'
+                | '%'
+                | '&'
+        )
 }
 
 fn is_closing(c: char) -> bool {
@@ -94,7 +116,10 @@ fn is_closing(c: char) -> bool {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '*' | '¿' | '¡')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '*' | '¿' | '¡'
+    )
 }
 
 /// Splits `text` into words with their positions.
@@ -125,7 +150,8 @@ pub fn words(text: &str, lexicon: &Lexicon) -> Vec<Word> {
         let after = text[end..].chars().next();
         let after2 = text[end..].chars().nth(1);
         let dot_glued_after = after == Some('.') && after2.is_some_and(|d| d.is_alphanumeric());
-        let dot_glued_before = gap.ends_with('.') && !gap.is_empty() && gap.len() == 1 && !out.is_empty();
+        let dot_glued_before =
+            gap.ends_with('.') && !gap.is_empty() && gap.len() == 1 && !out.is_empty();
         let opaque = before.is_some_and(is_opaque_neighbour)
             || after.is_some_and(is_opaque_neighbour)
             || dot_glued_after
@@ -146,7 +172,9 @@ pub fn words(text: &str, lexicon: &Lexicon) -> Vec<Word> {
 }
 
 fn position_of(text: &str, gap: &str, prev: Option<&Word>, lexicon: &Lexicon) -> Position {
-    let Some(prev) = prev else { return Position::LineStart };
+    let Some(prev) = prev else {
+        return Position::LineStart;
+    };
     if gap.contains('\n') {
         return Position::LineStart;
     }
@@ -162,11 +190,18 @@ fn position_of(text: &str, gap: &str, prev: Option<&Word>, lexicon: &Lexicon) ->
     }
     let body = before_openers.trim_end();
     if body.is_empty() {
-        return if opened { Position::Other } else { Position::Mid };
+        return if opened {
+            Position::Other
+        } else {
+            Position::Mid
+        };
     }
     if opened {
         let closed = body.trim_end_matches(is_closing);
-        if closed.ends_with(['.', '!', '?']) && !closed.ends_with("...") && ends_sentence(text, closed, prev, lexicon) {
+        if closed.ends_with(['.', '!', '?'])
+            && !closed.ends_with("...")
+            && ends_sentence(text, closed, prev, lexicon)
+        {
             return Position::SentenceStart;
         }
         return Position::Other;
@@ -180,9 +215,19 @@ fn position_of(text: &str, gap: &str, prev: Option<&Word>, lexicon: &Lexicon) ->
         if closed.len() != body.len() && !closed.ends_with('.') {
             return Position::Other;
         }
-        return if ends_sentence(text, closed, prev, lexicon) { Position::SentenceStart } else { Position::Other };
+        return if ends_sentence(text, closed, prev, lexicon) {
+            Position::SentenceStart
+        } else {
+            Position::Other
+        };
     }
-    if body.chars().all(|c| matches!(c, ',' | ';' | '–' | '—' | '"' | '”' | '’' | ')' | ']' | '\'')) && !body.contains(['"', '”', '’', '\'']) {
+    if body.chars().all(|c| {
+        matches!(
+            c,
+            ',' | ';' | '–' | '—' | '"' | '”' | '’' | ')' | ']' | '\''
+        )
+    }) && !body.contains(['"', '”', '’', '\''])
+    {
         return Position::Mid;
     }
     Position::Other
@@ -206,7 +251,10 @@ fn ends_sentence(text: &str, core: &str, prev: &Word, lexicon: &Lexicon) -> bool
         return true;
     }
     let inner = &core[..core.len() - 1];
-    inner.chars().next_back().is_some_and(|c| c.is_ascii_digit() || is_closing(c) || c == '%')
+    inner
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || is_closing(c) || c == '%')
 }
 
 #[cfg(test)]
@@ -214,7 +262,10 @@ mod tests {
     use super::*;
 
     fn positions(text: &str) -> Vec<(String, Position)> {
-        words(text, Lexicon::get()).iter().map(|w| (w.text(text).to_string(), w.position)).collect()
+        words(text, Lexicon::get())
+            .iter()
+            .map(|w| (w.text(text).to_string(), w.position))
+            .collect()
     }
 
     #[test]
@@ -223,27 +274,67 @@ mod tests {
         assert_eq!(shape("The"), Shape::Cap, "should see a capital");
         assert_eq!(shape("NATO"), Shape::Upper, "should see capitals");
         assert_eq!(shape("THe"), Shape::Mixed, "should see mixed case");
-        assert_eq!(shape("I"), Shape::Cap, "should treat a lone capital as capitalised");
+        assert_eq!(
+            shape("I"),
+            Shape::Cap,
+            "should treat a lone capital as capitalised"
+        );
     }
 
     #[test]
     fn sentence_starts_and_abbreviations() {
         let p = positions("He left. then Mr. Smith met U.S. officials at 5 p.m. today.");
         let get = |w: &str| p.iter().find(|(t, _)| t == w).map(|x| x.1);
-        assert_eq!(get("He"), Some(Position::LineStart), "should mark the first word");
-        assert_eq!(get("then"), Some(Position::SentenceStart), "should see a sentence start");
-        assert_eq!(get("Smith"), Some(Position::Other), "should not end a sentence at Mr.");
-        assert_eq!(get("officials"), Some(Position::Other), "should not end a sentence at U.S.");
-        assert_eq!(get("today"), Some(Position::Other), "should not end a sentence at p.m.");
-        assert_eq!(get("met"), Some(Position::Mid), "should see the middle of a sentence");
+        assert_eq!(
+            get("He"),
+            Some(Position::LineStart),
+            "should mark the first word"
+        );
+        assert_eq!(
+            get("then"),
+            Some(Position::SentenceStart),
+            "should see a sentence start"
+        );
+        assert_eq!(
+            get("Smith"),
+            Some(Position::Other),
+            "should not end a sentence at Mr."
+        );
+        assert_eq!(
+            get("officials"),
+            Some(Position::Other),
+            "should not end a sentence at U.S."
+        );
+        assert_eq!(
+            get("today"),
+            Some(Position::Other),
+            "should not end a sentence at p.m."
+        );
+        assert_eq!(
+            get("met"),
+            Some(Position::Mid),
+            "should see the middle of a sentence"
+        );
     }
 
     #[test]
     fn quotes_and_questions() {
         let p = positions("\"Why?\" she asked. \"the end\" came, (and) so");
         let get = |w: &str| p.iter().find(|(t, _)| t == w).map(|x| x.1);
-        assert_eq!(get("she"), Some(Position::Other), "should not start a sentence after ?\"");
-        assert_eq!(get("the"), Some(Position::SentenceStart), "should start a sentence after . and a quote");
-        assert_eq!(get("and"), Some(Position::Other), "should be unsure after a bracket");
+        assert_eq!(
+            get("she"),
+            Some(Position::Other),
+            "should not start a sentence after ?\""
+        );
+        assert_eq!(
+            get("the"),
+            Some(Position::SentenceStart),
+            "should start a sentence after . and a quote"
+        );
+        assert_eq!(
+            get("and"),
+            Some(Position::Other),
+            "should be unsure after a bracket"
+        );
     }
 }
