@@ -788,10 +788,18 @@ mod tests {
             "We met Lavrov today. Then we saw Lavrov again.",
             "should capitalise a name the text capitalises"
         );
+        // A damaged text: names in lower case (`aleppo`, `damascus`) show the slips.
+        let damaged = "The new sanctions hit Russia hard, they said in aleppo and damascus. They said Sanctions did too, and the sanctions stay.";
         assert_eq!(
-            fix("The new sanctions hit hard. They said Sanctions did too."),
-            "The new sanctions hit hard. They said sanctions did too.",
-            "should lower a common word the text lowers"
+            fix(damaged),
+            "The new sanctions hit Russia hard, they said in Aleppo and Damascus. They said sanctions did too, and the sanctions stay.",
+            "should lower a common word the text lowers, in a damaged text"
+        );
+        let clean = "The new sanctions hit Russia hard, they said in Aleppo and Damascus. They said Sanctions did too, and the sanctions stay.";
+        assert_eq!(
+            fix(clean),
+            clean,
+            "should leave a lone capital alone in a text without damage"
         );
         assert_eq!(
             fix("He went to the Supreme Court. The court ruled."),
@@ -803,9 +811,15 @@ mod tests {
     #[test]
     fn sentence_starts() {
         assert_eq!(
-            fix("It ended. the talks failed. Mr. smith left at 5 p.m. today."),
-            "It ended. The talks failed. Mr. smith left at 5 p.m. today.",
+            fix("It ended. the talks failed. they left. Mr. smith left at 5 p.m. today."),
+            "It ended. The talks failed. They left. Mr. smith left at 5 p.m. today.",
             "should capitalise real sentence starts only"
+        );
+        let one = "It ended. the talks failed. They left. It rained. We stayed. Nobody came.";
+        assert_eq!(
+            fix(one),
+            one,
+            "should leave a single lower-case start alone (a style, not damage)"
         );
     }
 }
