@@ -205,13 +205,15 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
 /// neighbours that are words of two letters or more count, and, unless
 /// `function_words`, not function words. With `mixed_only`, only a neighbour
 /// written with a capital here counts (`state Department`): a pair written
-/// wholly in lower case here (`attorney general`) is a choice, not a slip.
+/// wholly in lower case here (`attorney general`) is a choice, not a slip. The
+/// winning shape needs at least `min` occurrences.
 fn pair_evidence(
     cx: &Ctx,
     i: usize,
     shape: Shape,
     function_words: bool,
     mixed_only: bool,
+    min: u32,
 ) -> Option<(Shape, String)> {
     let k = cx.k(i);
     let mut total = Counts::default();
@@ -243,11 +245,11 @@ fn pair_evidence(
     // Capitals need a clear majority; lower case needs the pair never capitalised
     // elsewhere (a slip capitalises a common word rarely, a name is written
     // capitalised nearly always).
-    let best = if total.upper > total.cap && total.upper >= 2 * total.lower && total.upper > 0 {
+    let best = if total.upper > total.cap && total.upper >= 2 * total.lower && total.upper >= min {
         Shape::Upper
-    } else if total.cap > 0 && total.cap >= 2 * total.lower {
+    } else if total.cap >= min && total.cap >= 2 * total.lower {
         Shape::Cap
-    } else if total.lower > 0 && total.cap == 0 && total.upper == 0 {
+    } else if total.lower >= min && total.cap == 0 && total.upper == 0 {
         Shape::Lower
     } else {
         return None;
@@ -273,7 +275,14 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
     let fw = cx.lx.is_function_word(&k);
     // Pairs: content neighbours for capitals, any neighbour for acronyms.
     if !fw {
-        if let Some((shape, partner)) = pair_evidence(cx, i, Shape::Lower, false, true) {
+        if let Some((shape, partner)) = pair_evidence(
+            cx,
+            i,
+            Shape::Lower,
+            false,
+            true,
+            if class == Class::Common { 2 } else { 1 },
+        ) {
             if shape != Shape::Lower {
                 let form = written(shape, t, cx.lx);
                 let pair = partner.replace("{}", &form);
@@ -290,7 +299,7 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
         Class::Acronym | Class::AcronymOrWord | Class::Unknown
     );
     if let Some((Shape::Upper, partner)) =
-        pair_evidence(cx, i, Shape::Lower, true, false).filter(|_| acronym_like && cx.damaged)
+        pair_evidence(cx, i, Shape::Lower, true, false, 1).filter(|_| acronym_like && cx.damaged)
     {
         let form = written(Shape::Upper, t, cx.lx);
         let pair = partner.replace("{}", &form);
@@ -488,7 +497,7 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     if bridge(prev_any, |j| j.checked_sub(1)) || bridge(next_any, |j| Some(j + 1)) {
         return None;
     }
-    if let Some((Shape::Lower, partner)) = pair_evidence(cx, i, Shape::Cap, false, false) {
+    if let Some((Shape::Lower, partner)) = pair_evidence(cx, i, Shape::Cap, false, false, 1) {
         let form = lower(t);
         let pair = partner.replace("{}", &form);
         return Some(Decision {
@@ -502,7 +511,7 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
         return None;
     }
     let c = cx.ev.word(&k).without(Shape::Cap);
-    if (c.lower >= 2 && c.cap == 0 && c.upper == 0) || weighs_as_common(c) {
+    if (c.lower >= 1 && c.cap == 0 && c.upper == 0) || weighs_as_common(c) {
         let form = lower(t);
         return Some(Decision {
             reason: format!("the document writes '{form}' in the middle of sentences ({} times) and never '{t}'", c.lower),
@@ -510,11 +519,9 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
             rule: "document-word",
         });
     }
-    // No evidence either way in the document: the lexicon knows only the lower-case word.
-    if c.total() == 0
-        && cx.ev.cap_anywhere(&k) <= 1
-        && !cx.cap_rich.get(cx.ws[i].line).copied().unwrap_or(true)
-    {
+    // The document never capitalises it elsewhere mid-sentence, and the lexicon
+    // knows only the lower-case word.
+    if c.cap == 0 && c.upper == 0 && !cx.cap_rich.get(cx.ws[i].line).copied().unwrap_or(true) {
         let form = lower(t);
         return Some(Decision {
             reason: format!("'{form}' is a common word (SCOWL lists it only in lower case), capitalised here alone mid-sentence"),

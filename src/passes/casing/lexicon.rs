@@ -30,6 +30,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "which", "who", "will", "with", "would",
 ];
 
+/// Stems of contractions (`doesn't`, `aren't`): common words, though no word list has them.
+const CONTRACTION_STEMS: &[&str] = &[
+    "ain", "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mightn",
+    "mustn", "needn", "shan", "shouldn", "wasn", "weren", "won", "wouldn",
+];
+
 /// A sorted set of strings decoded from one section.
 #[derive(Default)]
 struct Table {
@@ -220,7 +226,7 @@ impl Lexicon {
     /// Whether `key` (lower case) is a common lower-case word or a regular
     /// inflection of one (`standards`, `talked`, `making`).
     pub fn is_lower_word(&self, key: &str) -> bool {
-        if self.lower.contains(key) {
+        if self.lower.contains(key) || CONTRACTION_STEMS.binary_search(&key).is_ok() {
             return true;
         }
         let mut found = false;
