@@ -51,7 +51,8 @@ fn decide(w: &str, ev: &Evidence, lexicon: &Lexicon, exact: u32) -> Option<(Stri
     let rest: String = w.chars().skip(2).collect();
     if matches!(rest.as_str(), "s" | "es") {
         let pk = key(&prefix);
-        if lexicon.acronym_form(&pk).is_some() || ev.upper_anywhere(&pk) > 0 {
+        // `MPs`, `TVs`; but `ITs` is `Its` unless the document writes `IT`.
+        if lexicon.class(&pk) == Class::Acronym || ev.upper_anywhere(&pk) > 0 {
             return None;
         }
     }
@@ -65,7 +66,7 @@ fn decide(w: &str, ev: &Evidence, lexicon: &Lexicon, exact: u32) -> Option<(Stri
         ));
     }
     match lexicon.class(&k) {
-        Class::Common | Class::Both | Class::Proper => Some((
+        Class::Common | Class::Both | Class::Proper | Class::AcronymOrWord => Some((
             fixed.clone(),
             format!(
                 "'{w}' has a stray second capital; '{}' is a dictionary word",
