@@ -7,8 +7,8 @@
 //! **Never touched**: plurals of acronyms (`MPs`, `TVs`, `IDs`: the two capitals
 //! are an acronym the lexicon or the document knows), mixed-case words from the
 //! lexicon, unknown words with no evidence in the document (`OAuth`, `GMass`,
-//! `AWeber` are names, not slips), and words glued to digits or symbols (user
-//! names, handles, code).
+//! `AWeber` are names, not slips), and handles, hashtags and identifiers (after
+//! `@`, `#`, `_`, `/` or a digit, or before `_` or a digit).
 
 use super::evidence::{key, Evidence};
 use super::lexicon::{Class, Lexicon};
@@ -97,7 +97,13 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         }
     }
     for w in &ws {
-        if w.shape != Shape::Mixed || w.opaque || caps.get(w.line).copied().unwrap_or(false) {
+        // Handles, hashtags and identifiers are names as written; `Rocket.CHat` is not.
+        let before = text[..w.start].chars().next_back();
+        let after = text[w.end..].chars().next();
+        let handle = before
+            .is_some_and(|c| matches!(c, '@' | '#' | '_' | '/' | '\\') || c.is_ascii_digit())
+            || after.is_some_and(|c| c == '_' || c.is_ascii_digit());
+        if w.shape != Shape::Mixed || handle || caps.get(w.line).copied().unwrap_or(false) {
             continue;
         }
         let t = w.text(text);
