@@ -51,8 +51,9 @@ fn decide(w: &str, ev: &Evidence, lexicon: &Lexicon, exact: u32) -> Option<(Stri
     let rest: String = w.chars().skip(2).collect();
     if matches!(rest.as_str(), "s" | "es") {
         let pk = key(&prefix);
-        // `MPs`, `TVs`; but `ITs` is `Its` unless the document writes `IT`.
-        if lexicon.class(&pk) == Class::Acronym || ev.upper_anywhere(&pk) > 0 {
+        // `MPs`, `TVs`, `IDs`; but `ITs` is `Its` unless the document writes `IT`.
+        let acronym = lexicon.acronym_form(&pk).is_some() && !lexicon.is_function_word(&key(w));
+        if acronym || ev.upper_anywhere(&pk) > 0 {
             return None;
         }
     }
