@@ -26,7 +26,7 @@ pub const MIN_WORDS: usize = 3;
 pub const MIN_WORDS_UNPUNCTUATED: usize = 16;
 /// Fewest words a short capital line without a full stop needs before it is
 /// recased in a document whose other short lines are mixed case.
-pub const MIN_WORDS_SHORT: usize = 4;
+pub const MIN_WORDS_SHORT: usize = 2;
 /// Fewest words a document needs before an all-lower-case text is recased.
 const MIN_LOWER_DOC_WORDS: usize = 12;
 
@@ -293,7 +293,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     }
     let headings_mixed = short_mixed >= 3 * short_caps.max(1);
     for (i, lw) in by_line.iter().enumerate() {
-        if !caps.get(i).copied().unwrap_or(false) || lw.len() < MIN_WORDS {
+        if !caps.get(i).copied().unwrap_or(false) || lw.len() < MIN_WORDS.min(MIN_WORDS_SHORT) {
             continue;
         }
         let ends_sentence = lines.get(i).is_some_and(|l| {
@@ -301,12 +301,14 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
                 .trim_end_matches(['"', '\'', '”', '’', ')'])
                 .ends_with(['.', '!'])
         });
-        // A short line without a full stop is a heading: recased only where the
-        // document writes its other headings in mixed case.
-        if !ends_sentence
-            && lw.len() < MIN_WORDS_UNPUNCTUATED
-            && !(lw.len() >= MIN_WORDS_SHORT && headings_mixed)
-        {
+        // A short line, or one without a full stop, is a heading: recased only
+        // where the document writes its other headings in mixed case.
+        let long_enough = if ends_sentence {
+            MIN_WORDS
+        } else {
+            MIN_WORDS_UNPUNCTUATED
+        };
+        if lw.len() < long_enough && !(lw.len() >= MIN_WORDS_SHORT && headings_mixed) {
             continue;
         }
         if lines.get(i).is_some_and(|l| looks_like_code(l)) {
