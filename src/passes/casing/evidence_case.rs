@@ -33,6 +33,42 @@ use super::words::{words, Position, Shape, Word};
 use crate::options::Options;
 use crate::report::Report;
 
+/// Whether a spaced neighbour of word `i` is a name in lower case, or the word
+/// follows a capitalised possessive.
+fn name_neighbour(cx: &Ctx, i: usize) -> bool {
+    let name = |j: usize| {
+        cx.ws[j].shape == Shape::Lower
+            && !cx.lx.is_function_word(&cx.k(j))
+            && matches!(cx.lx.class(&cx.k(j)), Class::Proper | Class::Acronym)
+    };
+    let prev = i > 0 && cx.ws[i].spaced && name(i - 1);
+    let next = i + 1 < cx.ws.len() && cx.ws[i + 1].spaced && name(i + 1);
+    let possessive = i >= 2
+        && cx.ws[i].spaced
+        && cx.k(i - 1) == "s"
+        && matches!(cx.gap(i - 1), "'" | "’")
+        && matches!(cx.ws[i - 2].shape, Shape::Cap | Shape::Upper);
+    prev || next || possessive
+}
+
+/// Past tenses, participles and reporting verbs (`declined`, `beating`, `said`):
+/// words that follow a name without belonging to it.
+fn verb_like(k: &str) -> bool {
+    const REPORTING: &[&str] = &[
+        "added",
+        "admitted",
+        "became",
+        "claimed",
+        "explained",
+        "noted",
+        "said",
+        "says",
+        "told",
+        "wrote",
+    ];
+    REPORTING.contains(&k) || (k.len() >= 5 && (k.ends_with("ed") || k.ends_with("ing")))
+}
+
 /// Small words inside names (`School of Business`, `Society for the Prevention`).
 const BRIDGES: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "to"];
 
@@ -183,6 +219,14 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
         }
         if let Some((len, changes, name)) = best {
             let written: Vec<&str> = (i..i + len).map(|j| cx.t(j)).collect();
+            // The phrase's other words are settled as written (no later rule lowers `Court`).
+            for (j, w) in written.iter().enumerate() {
+                out[i + j] = Some(Decision {
+                    form: (*w).to_string(),
+                    rule: "institution",
+                    reason: String::new(),
+                });
+            }
             for (j, form) in changes {
                 out[j] = Some(Decision {
                     form,
@@ -469,8 +513,33 @@ fn role_given_surname(cx: &Ctx, i: usize) -> Option<Decision> {
 fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     let t = cx.t(i);
     let k = cx.k(i);
-    if t.chars().count() < 4 || cx.lx.class(&k) != Class::Common || !cx.damaged {
+    let class = cx.lx.class(&k);
+    if t.chars().count() < 4 || !cx.damaged {
         return None;
+    }
+    if class != Class::Common {
+        return None;
+    }
+    // After a name, a verb (`Hamilton Said`, `the agency Declined`) is no part of it.
+    let after_name = i > 0 && cx.ws[i].spaced && {
+        let p = &cx.ws[i - 1];
+        let pc = cx.lx.class(&cx.k(i - 1));
+        p.shape == Shape::Upper
+            || (p.shape == Shape::Cap && matches!(pc, Class::Proper | Class::Unknown | Class::Both))
+    };
+    let next_capital = i + 1 < cx.ws.len()
+        && cx.ws[i + 1].spaced
+        && matches!(cx.ws[i + 1].shape, Shape::Cap | Shape::Upper | Shape::Mixed);
+    if after_name && !next_capital && verb_like(&k) {
+        let c = cx.ev.word(&k).without(Shape::Cap);
+        if c.cap == 0 && c.upper == 0 {
+            let form = lower(t);
+            return Some(Decision {
+                reason: format!("'{form}' reads as a verb after the name '{}', and the document never capitalises it mid-sentence", cx.t(i - 1)),
+                form,
+                rule: "document-word",
+            });
+        }
     }
     // A capitalised neighbour may make this part of a name (`Supreme Court`).
     let capital_neighbour = |j: Option<usize>| {
@@ -508,6 +577,12 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     }
     // Hyphen-joined to a capitalised word (`Anglo-American`) is a name too.
     if cx.gap(i) == "-" || (i + 1 < cx.ws.len() && cx.gap(i + 1) == "-") {
+        return None;
+    }
+    // A neighbour that is a name written in lower case (`punjab Preservation`,
+    // `muslim Brotherhood`), or a possessive (`People's Liberation`), may make
+    // this part of a longer name whose other words slipped.
+    if name_neighbour(cx, i) {
         return None;
     }
     let c = cx.ev.word(&k).without(Shape::Cap);
@@ -639,7 +714,7 @@ impl Damage {
     /// enough to be damage rather than style.
     fn words(&self) -> bool {
         (self.names.1 >= 2 && self.names.1 * 10 >= self.names.0)
-            || (self.common.1 >= 3 && self.common.1 * 50 >= self.common.0)
+            || (self.common.1 >= 3 && self.common.1 * 25 >= self.common.0)
     }
 
     /// Whether sentences that start in lower case are frequent enough to be damage.
