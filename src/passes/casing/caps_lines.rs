@@ -164,7 +164,15 @@ fn recase_line(
     let mut last_change = 0usize;
     let mut forms: Vec<String> = Vec::with_capacity(line_words.len());
     let (mut from_doc, mut from_lex) = (0usize, 0usize);
-    for w in line_words {
+    let phrased = phrase_forms(text, line_words, lexicon);
+    for (idx, w) in line_words.iter().enumerate() {
+        if let Some(f) = &phrased[idx] {
+            if f != w.text(text) {
+                from_lex += 1;
+            }
+            forms.push(f.clone());
+            continue;
+        }
         let t = w.text(text);
         let after_apostrophe = text[..w.start].ends_with(['\'', '’']) && w.end - w.start <= 2;
         let form = if w.opaque {
@@ -210,6 +218,48 @@ fn recase_line(
         at = w.end;
     }
     Some((start, end, out, from_doc, from_lex))
+}
+
+/// The forms multi-word institutions (`WHITE HOUSE`, `united states`) give the
+/// words of a line.
+fn phrase_forms(text: &str, line_words: &[&Word], lexicon: &Lexicon) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = vec![None; line_words.len()];
+    let mut i = 0;
+    while i < line_words.len() {
+        let k = key(line_words[i].text(text));
+        let mut best: Option<Vec<&str>> = None;
+        if lexicon.starts_phrase(&k) {
+            for phrase in lexicon.phrases() {
+                let mut parts: Vec<(&str, &str)> = Vec::new();
+                for (wi, word) in phrase.iter().enumerate() {
+                    for (pi, piece) in word.split('-').enumerate() {
+                        parts.push((piece, if pi > 0 { "-" } else if wi > 0 { " " } else { "" }));
+                    }
+                }
+                if i + parts.len() > line_words.len() || best.as_ref().is_some_and(|b| b.len() >= parts.len()) {
+                    continue;
+                }
+                let fits = parts.iter().enumerate().all(|(j, (piece, sep))| {
+                    let w = line_words[i + j];
+                    let gap_ok = j == 0 || &text[line_words[i + j - 1].end..w.start] == *sep;
+                    gap_ok && !w.opaque && key(w.text(text)) == piece.to_lowercase()
+                });
+                if fits {
+                    best = Some(parts.iter().map(|p| p.0).collect());
+                }
+            }
+        }
+        match best {
+            Some(forms) => {
+                for (j, f) in forms.iter().enumerate() {
+                    out[i + j] = Some((*f).to_string());
+                }
+                i += forms.len();
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 fn shape_is_lower_initial(f: &str) -> bool {
