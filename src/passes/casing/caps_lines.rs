@@ -233,10 +233,21 @@ fn phrase_forms(text: &str, line_words: &[&Word], lexicon: &Lexicon) -> Vec<Opti
                 let mut parts: Vec<(&str, &str)> = Vec::new();
                 for (wi, word) in phrase.iter().enumerate() {
                     for (pi, piece) in word.split('-').enumerate() {
-                        parts.push((piece, if pi > 0 { "-" } else if wi > 0 { " " } else { "" }));
+                        parts.push((
+                            piece,
+                            if pi > 0 {
+                                "-"
+                            } else if wi > 0 {
+                                " "
+                            } else {
+                                ""
+                            },
+                        ));
                     }
                 }
-                if i + parts.len() > line_words.len() || best.as_ref().is_some_and(|b| b.len() >= parts.len()) {
+                if i + parts.len() > line_words.len()
+                    || best.as_ref().is_some_and(|b| b.len() >= parts.len())
+                {
                     continue;
                 }
                 let fits = parts.iter().enumerate().all(|(j, (piece, sep))| {

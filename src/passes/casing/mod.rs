@@ -36,6 +36,9 @@ use crate::options::Options;
 use crate::report::{run_stages, Report};
 use serde::Deserialize;
 
+/// How many times the evidence stage runs (see [`run`]).
+const EVIDENCE_ROUNDS: usize = 3;
+
 /// Settings of the `casing` pass: each stage can be turned off.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
@@ -68,7 +71,7 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         return;
     }
     let s = &options.casing.settings;
-    let mut stages: Vec<(&str, crate::report::Stage)> = Vec::with_capacity(4);
+    let mut stages: Vec<(&str, crate::report::Stage)> = Vec::with_capacity(4 + EVIDENCE_ROUNDS);
     if s.glued {
         stages.push(("glued", glued::run));
     }
@@ -79,7 +82,16 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         stages.push(("caps-lines", caps_lines::run));
     }
     if s.evidence {
-        stages.push(("evidence", evidence_case::run));
+        // Each repair changes the evidence the next ones see (`New york` fixed
+        // makes `york` a name elsewhere): a few rounds reach a fixed point, so
+        // cleaning the output again changes nothing. A round with nothing to do
+        // costs one scan.
+        for _ in 0..EVIDENCE_ROUNDS {
+            stages.push(("evidence", evidence_case::run));
+        }
+        if s.caps_lines {
+            stages.push(("caps-lines", caps_lines::run)); // on the repaired evidence
+        }
     }
     run_stages(text, options, &stages, report);
 }
