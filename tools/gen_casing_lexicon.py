@@ -3,8 +3,8 @@
 
 Sources (Debian packages; SCOWL by Kevin Atkinson, licence in data/casing/LICENSE-SCOWL):
   /usr/share/dict/american-english        (wamerican, SCOWL size 50)
-  /usr/share/dict/american-english-huge   (wamerican-huge, SCOWL size 70)
-  /usr/share/dict/british-english-huge    (wbritish-huge, SCOWL size 70)
+  /usr/share/dict/american-english-huge   (wamerican-huge, SCOWL size 80)
+  /usr/share/dict/british-english-huge    (wbritish-huge, SCOWL size 80)
 
   apt-get install -y wamerican wamerican-huge wbritish-huge
   python3 tools/gen_casing_lexicon.py            # writes data/casing/lexicon.txt
