@@ -7,9 +7,10 @@
 //! - hand-written lists: mixed-case brand and family names, multi-word institutions,
 //!   titles, role nouns, given names, abbreviations and acronyms.
 //!
-//! Everything is parsed once, on first use, into sorted tables searched by binary
-//! search. Lookups take a lower-cased key.
+//! Everything is parsed once, on first use, into hash tables. Lookups take a
+//! lower-cased key.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 static LEXICON: &str = include_str!("../../../data/casing/lexicon.txt");
@@ -36,54 +37,41 @@ const CONTRACTION_STEMS: &[&str] = &[
     "mustn", "needn", "shan", "shouldn", "wasn", "weren", "won", "wouldn",
 ];
 
-/// A sorted set of strings decoded from one section.
+/// A set of strings decoded from one section.
 #[derive(Default)]
 struct Table {
-    entries: Vec<String>,
+    entries: HashSet<String>,
 }
 
 impl Table {
     fn from_iter<I: IntoIterator<Item = String>>(it: I) -> Self {
-        let mut entries: Vec<String> = it.into_iter().collect();
-        entries.sort();
-        entries.dedup();
-        Table { entries }
+        Table {
+            entries: it.into_iter().collect(),
+        }
     }
 
     fn contains(&self, key: &str) -> bool {
-        self.entries
-            .binary_search_by(|e| e.as_str().cmp(key))
-            .is_ok()
-    }
-
-    fn get(&self, key: &str) -> Option<&str> {
-        self.entries
-            .binary_search_by(|e| e.as_str().cmp(key))
-            .ok()
-            .map(|i| self.entries[i].as_str())
+        self.entries.contains(key)
     }
 }
 
-/// A table keyed by lower-cased form, giving the written form.
+/// A table keyed by lower-cased form, giving the written form (the first listed wins).
 #[derive(Default)]
 struct Forms {
-    entries: Vec<(String, String)>,
+    entries: HashMap<String, String>,
 }
 
 impl Forms {
     fn from_iter<I: IntoIterator<Item = String>>(it: I) -> Self {
-        let mut entries: Vec<(String, String)> =
-            it.into_iter().map(|w| (w.to_lowercase(), w)).collect();
-        entries.sort();
-        entries.dedup_by(|a, b| a.0 == b.0);
+        let mut entries = HashMap::new();
+        for w in it {
+            entries.entry(w.to_lowercase()).or_insert(w);
+        }
         Forms { entries }
     }
 
     fn get(&self, key: &str) -> Option<&str> {
-        self.entries
-            .binary_search_by(|e| e.0.as_str().cmp(key))
-            .ok()
-            .map(|i| self.entries[i].1.as_str())
+        self.entries.get(key).map(String::as_str)
     }
 }
 
@@ -319,11 +307,6 @@ impl Lexicon {
     /// The multi-word institutions and titles, each as its words.
     pub fn phrases(&self) -> &[Vec<String>] {
         &self.phrases
-    }
-
-    /// Whether `key` is listed as a lower-case word exactly (no inflection).
-    pub fn lower_exact(&self, key: &str) -> Option<&str> {
-        self.lower.get(key)
     }
 }
 
