@@ -51,23 +51,16 @@ fn name_neighbour(cx: &Ctx, i: usize) -> bool {
     prev || next || possessive
 }
 
-/// Past tenses, participles and reporting verbs (`declined`, `beating`, `said`):
-/// words that follow a name without belonging to it.
-fn verb_like(k: &str) -> bool {
-    const REPORTING: &[&str] = &[
-        "added",
-        "admitted",
-        "became",
-        "claimed",
-        "explained",
-        "noted",
-        "said",
-        "says",
-        "told",
-        "wrote",
-    ];
-    REPORTING.contains(&k) || (k.len() >= 5 && (k.ends_with("ed") || k.ends_with("ing")))
-}
+/// Pronouns, auxiliaries, determiners, conjunctions and prepositions of four
+/// letters or more, which no name is made of (sorted).
+const GRAMMAR_WORDS: &[&str] = &[
+    "about", "after", "against", "also", "because", "been", "before", "being", "between", "both",
+    "could", "does", "during", "each", "even", "from", "have", "into", "just", "many", "more",
+    "most", "much", "only", "other", "over", "should", "since", "some", "such", "than", "that",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "under",
+    "until", "upon", "very", "were", "what", "when", "where", "which", "while", "will", "with",
+    "within", "without", "would", "your",
+];
 
 /// Small words inside names (`School of Business`, `Society for the Prevention`).
 const BRIDGES: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "to"];
@@ -517,29 +510,29 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     if t.chars().count() < 4 || !cx.damaged {
         return None;
     }
-    if class != Class::Common {
-        return None;
-    }
-    // After a name, a verb (`Hamilton Said`, `the agency Declined`) is no part of it.
-    let after_name = i > 0 && cx.ws[i].spaced && {
-        let p = &cx.ws[i - 1];
-        let pc = cx.lx.class(&cx.k(i - 1));
-        p.shape == Shape::Upper
-            || (p.shape == Shape::Cap && matches!(pc, Class::Proper | Class::Unknown | Class::Both))
-    };
-    let next_capital = i + 1 < cx.ws.len()
-        && cx.ws[i + 1].spaced
-        && matches!(cx.ws[i + 1].shape, Shape::Cap | Shape::Upper | Shape::Mixed);
-    if after_name && !next_capital && verb_like(&k) {
+    // Grammar words (`That`, `With`, `Have`) are no part of names: next to a
+    // name they are still slips.
+    if GRAMMAR_WORDS.binary_search(&k.as_str()).is_ok() {
         let c = cx.ev.word(&k).without(Shape::Cap);
-        if c.cap == 0 && c.upper == 0 {
+        let next_capital = i + 1 < cx.ws.len()
+            && cx.ws[i + 1].spaced
+            && matches!(cx.ws[i + 1].shape, Shape::Cap | Shape::Upper | Shape::Mixed);
+        // After a capitalised common word (`Check Your`, `How Much`) it may be a heading's title case.
+        let after_title_word = i > 0
+            && cx.ws[i].spaced
+            && cx.ws[i - 1].shape == Shape::Cap
+            && cx.lx.class(&cx.k(i - 1)) == Class::Common;
+        if !next_capital && !after_title_word && (c.cap == 0 || weighs_as_common(c)) {
             let form = lower(t);
             return Some(Decision {
-                reason: format!("'{form}' reads as a verb after the name '{}', and the document never capitalises it mid-sentence", cx.t(i - 1)),
+                reason: format!("'{form}' is a grammar word, never part of a name, and the document writes it in lower case"),
                 form,
-                rule: "document-word",
+                rule: "grammar-word",
             });
         }
+    }
+    if class != Class::Common {
+        return None;
     }
     // A capitalised neighbour may make this part of a name (`Supreme Court`).
     let capital_neighbour = |j: Option<usize>| {
@@ -887,6 +880,14 @@ mod tests {
             fix("He went to the Supreme Court. The court ruled."),
             "He went to the Supreme Court. The court ruled.",
             "should keep a capitalised pair"
+        );
+    }
+
+    #[test]
+    fn grammar_words_are_sorted() {
+        assert!(
+            GRAMMAR_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "should keep GRAMMAR_WORDS sorted"
         );
     }
 
