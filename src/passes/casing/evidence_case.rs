@@ -6,25 +6,38 @@
 //! Every change rests on evidence, named in its reason:
 //! 1. **Institutions** from `data/casing/phrases.txt` written with mixed case
 //!    (`Minister of foreign Affairs`, `White house`): the phrase's casing.
-//! 2. **The document's own pairs**: `state Department` where the text writes
+//! 2. **Titles before names**: `Secretary-General ban Ki-moon`; and a role, a
+//!    given name and a lower-case word (`spokesman Josh earnest`).
+//! 3. **The document's own pairs**: `state Department` where the text writes
 //!    `State Department` elsewhere; `the us` where it writes `the US`.
-//! 3. **The document's own words**: a name the text capitalises in the middle
+//! 4. **The document's own words**: a name the text capitalises in the middle
 //!    of sentences elsewhere and does not write in lower case there (`kerry`
 //!    when it writes `Kerry`), and the reverse for common words (`Sanctions`
-//!    when it writes `sanctions` and never `Sanctions`).
-//! 4. **The lexicon**: words SCOWL lists only capitalised (`aleppo`) or only in
-//!    capitals (`nato`), when the document never writes them in lower case.
-//! 5. **Titles before names**: `Secretary-General ban Ki-moon`; and a role, a
-//!    given name and a lower-case word (`spokesman Josh earnest`).
+//!    when it writes `sanctions` and never `Sanctions`); `wordPress` where it
+//!    writes `WordPress`.
+//! 5. **The lexicon**: words SCOWL lists only capitalised (`aleppo`) or only in
+//!    capitals (`nato`); common words SCOWL lists only in lower case, capitalised
+//!    alone mid-sentence (`the Sanctions have`); grammar words (`With`, `That`),
+//!    which no name is made of.
 //! 6. **Sentence starts**: a lower-case word after `.`, `!` or `?` and a space,
 //!    unless the full stop ends an abbreviation (`Mr.`, `U.S.`, `tsp.`).
 //!
+//! Rules 1 and 2 are strong and always apply. The others are trusted only in a
+//! text that shows casing damage (`Damage`): names the lexicon is sure of
+//! written in lower case, or common words capitalised mid-sentence far more
+//! often than a writer's style would (4% or more), or, for rule 6, sentences
+//! starting in lower case (10% or more). Clean text with a few odd capitals (a
+//! product called `Teams`, list items run together) is left as it is. The
+//! stage runs a few rounds (see the pass), each on the previous round's output,
+//! until the evidence stops changing.
+//!
 //! **Never touched**: words at the start of a line (the writer's choice), words
 //! after a colon, a quote or bracket, inside compounds or glued to symbols; words
-//! in ALL-CAPS lines (another stage's work); capitals (`NATO`); capitalised words
-//! that stand next to another capitalised word (`Supreme Court`), unless the
-//! document writes that very pair in lower case; common words capitalised with no
-//! evidence in the document.
+//! in ALL-CAPS or title-case lines; capitals (`NATO`); capitalised words that
+//! stand next to another capitalised word or across `of`/`for` from one
+//! (`Supreme Court`, `School of Medicine`), next to a name written in lower case
+//! or after a capitalised possessive (`People's Liberation`), unless the document
+//! writes that very pair in lower case.
 
 use super::caps_lines::styled_lines;
 use super::evidence::{key, Counts, Evidence};

@@ -5,8 +5,8 @@
 //! and the first word of the next run together, the second keeping its capital.
 //! The stage inserts a space at the lower-to-upper boundary when the first half
 //! is a word (or a capitalised name) and the second half is a word that starts
-//! sentences (`The`: [`FUNCTION_STARTERS`]) or, for a glued form that occurs
-//! once, page blocks (`Comment`, `Discussion`: [`BLOCK_STARTERS`]); never on a
+//! sentences (`The`: `FUNCTION_STARTERS`) or, for a glued form that occurs
+//! once, page blocks (`Comment`, `Discussion`: `BLOCK_STARTERS`); never on a
 //! line that looks like code.
 //!
 //! **Never touched**: mixed-case words from the lexicon (`iPhone`, `YouTube`,
