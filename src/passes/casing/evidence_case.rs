@@ -628,6 +628,39 @@ fn decide_mixed(cx: &Ctx, i: usize) -> Option<Decision> {
     })
 }
 
+/// A lower-case word right after a bracket, quote or hyphen (`(reuters)`,
+/// `Russian-american`): raised only when it is a name by the document's own
+/// usage or the lexicon's.
+fn decide_enclosed(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    let k = cx.k(i);
+    if t.chars().count() < 2 || cx.lx.is_function_word(&k) {
+        return None;
+    }
+    let c = cx.ev.word(&k);
+    let class = cx.lx.class(&k);
+    let name_like = matches!(class, Class::Unknown | Class::Proper);
+    if name_like && c.cap >= 1 && c.lower == 0 {
+        let form = cap_form(t);
+        return Some(Decision {
+            reason: format!(
+                "the document writes '{form}' in the middle of sentences elsewhere and never '{t}'"
+            ),
+            form,
+            rule: "document-word",
+        });
+    }
+    if class == Class::Proper && c.lower == 0 {
+        let form = cap_form(t);
+        return Some(Decision {
+            reason: format!("'{form}' is a name (SCOWL lists it only capitalised)"),
+            form,
+            rule: "lexicon-name",
+        });
+    }
+    None
+}
+
 /// A lower-case word where a sentence starts.
 fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
     let t = cx.t(i);
@@ -792,6 +825,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             (Position::SentenceStart, Shape::Lower) if starts_damaged => {
                 decide_sentence_start(&cx, i)
             }
+            (Position::Other, Shape::Lower) if w.enclosed && cx.damaged => decide_enclosed(&cx, i),
             _ => None,
         };
         let pronoun = ev.word("i");

@@ -52,6 +52,9 @@ pub struct Word {
     /// Whether the word touches a digit, `_`, `@`, `#`, `/`, `\`, `=` or a
     /// letter-adjacent `.` (code, handles, addresses, `U.S.`).
     pub opaque: bool,
+    /// Whether the word follows an opening bracket or quote, or a hyphen, directly
+    /// (`(reuters)`, `Russian-american`): not free casing, but a name is still a name.
+    pub enclosed: bool,
 }
 
 impl Word {
@@ -165,6 +168,7 @@ pub fn words(text: &str, lexicon: &Lexicon) -> Vec<Word> {
             line,
             spaced: gap == " ",
             opaque,
+            enclosed: gap.ends_with(['(', '[', '"', '“', '‘', '-']) && !gap.contains('\n'),
         });
         gap_start = end;
     }
