@@ -44,7 +44,12 @@ fn place(edits: Vec<Edit>) -> Vec<Placed> {
             let at = (edit.start as isize + delta) as usize;
             let to = at + edit.replacement.len();
             delta += edit.replacement.len() as isize - (edit.end - edit.start) as isize;
-            Placed { at, to, edit, fresh: false }
+            Placed {
+                at,
+                to,
+                edit,
+                fresh: false,
+            }
         })
         .collect()
 }
@@ -139,7 +144,9 @@ pub(crate) fn compose(
         // Text before the change: from a piece this pass already merged into (whose
         // output ends with `current[c.start..t.to]`), or else from the input.
         let head = match touched.first() {
-            Some(t) if t.fresh => &t.edit.replacement[..t.edit.replacement.len() - (t.to - c.start)],
+            Some(t) if t.fresh => {
+                &t.edit.replacement[..t.edit.replacement.len() - (t.to - c.start)]
+            }
             _ => &current[from..c.start],
         };
         let replacement = format!("{head}{}{}", c.replacement, &current[c.end..to]);
@@ -164,7 +171,12 @@ pub(crate) fn compose(
             reason: describe(&steps),
             steps,
         };
-        out.push(Placed { at: from, to, edit, fresh: true });
+        out.push(Placed {
+            at: from,
+            to,
+            edit,
+            fresh: true,
+        });
     }
     out.extend(old);
     next.push_str(&current[copied..]);
@@ -192,7 +204,11 @@ mod tests {
         let mut edits = Vec::new();
         for (i, changes) in passes.into_iter().enumerate() {
             let (t, e) = compose(original, &text, edits, changes, &format!("p{i}"));
-            assert_eq!(apply_edits(original, &e).as_deref(), Some(t.as_str()), "edits should replay after pass {i}");
+            assert_eq!(
+                apply_edits(original, &e).as_deref(),
+                Some(t.as_str()),
+                "edits should replay after pass {i}"
+            );
             text = t;
             edits = e;
         }
@@ -201,18 +217,35 @@ mod tests {
 
     #[test]
     fn separate_changes_stay_separate() {
-        let (text, edits) = run("aa bb cc", vec![vec![change(0, 2, "A", "x")], vec![change(5, 7, "C", "y")]]);
+        let (text, edits) = run(
+            "aa bb cc",
+            vec![vec![change(0, 2, "A", "x")], vec![change(5, 7, "C", "y")]],
+        );
         assert_eq!(text, "A bb C", "should apply both changes");
         assert_eq!(edits.len(), 2, "should keep two edits");
-        assert_eq!((edits[1].start, edits[1].end), (6, 8), "should map the second change onto the original");
+        assert_eq!(
+            (edits[1].start, edits[1].end),
+            (6, 8),
+            "should map the second change onto the original"
+        );
     }
 
     #[test]
     fn later_change_inside_earlier_output_merges() {
-        let (text, edits) = run("cafÃ© ok", vec![vec![change(3, 7, "é", "moji")], vec![change(0, 5, "Café", "case")]]);
+        let (text, edits) = run(
+            "cafÃ© ok",
+            vec![
+                vec![change(3, 7, "é", "moji")],
+                vec![change(0, 5, "Café", "case")],
+            ],
+        );
         assert_eq!(text, "Café ok", "should apply both steps");
         assert_eq!(edits.len(), 1, "should merge into one edit");
-        assert_eq!((edits[0].start, edits[0].end), (0, 7), "should span both originals");
+        assert_eq!(
+            (edits[0].start, edits[0].end),
+            (0, 7),
+            "should span both originals"
+        );
         assert_eq!(edits[0].replacement, "Café", "should carry the final text");
         assert_eq!(edits[0].steps.len(), 2, "should keep both steps");
         assert_eq!(edits[0].pass, "p0", "should name the first pass");
@@ -222,7 +255,10 @@ mod tests {
     fn one_change_can_swallow_several_edits() {
         let (text, edits) = run(
             "a-b-c-d",
-            vec![vec![change(1, 2, "+", "x"), change(3, 4, "+", "x")], vec![change(0, 5, "", "drop")]],
+            vec![
+                vec![change(1, 2, "+", "x"), change(3, 4, "+", "x")],
+                vec![change(0, 5, "", "drop")],
+            ],
         );
         assert_eq!(text, "-d", "should remove the whole stretch");
         assert_eq!(edits.len(), 1, "should merge into one edit");
@@ -231,7 +267,13 @@ mod tests {
 
     #[test]
     fn two_changes_touching_one_earlier_edit_merge_into_it() {
-        let (text, edits) = run("xyz", vec![vec![change(1, 2, "abcd", "grow")], vec![change(1, 2, "A", "u"), change(3, 4, "C", "u")]]);
+        let (text, edits) = run(
+            "xyz",
+            vec![
+                vec![change(1, 2, "abcd", "grow")],
+                vec![change(1, 2, "A", "u"), change(3, 4, "C", "u")],
+            ],
+        );
         assert_eq!(text, "xAbCdz", "should apply both later changes");
         assert_eq!(edits.len(), 1, "should fold both into the one earlier edit");
         assert_eq!(edits[0].steps.len(), 3, "should keep three steps");
@@ -239,22 +281,49 @@ mod tests {
 
     #[test]
     fn insertions_next_to_removals_replay() {
-        let (text, edits) = run("ab", vec![vec![change(1, 2, "", "del")], vec![change(1, 1, "!", "ins")]]);
+        let (text, edits) = run(
+            "ab",
+            vec![
+                vec![change(1, 2, "", "del")],
+                vec![change(1, 1, "!", "ins")],
+            ],
+        );
         assert_eq!(text, "a!", "should insert where the removal was");
-        assert_eq!(edits.len(), 2, "should keep an insertion beside a removal apart");
+        assert_eq!(
+            edits.len(),
+            2,
+            "should keep an insertion beside a removal apart"
+        );
     }
 
     #[test]
     fn undoing_an_edit_drops_it() {
-        let (text, edits) = run("abc", vec![vec![change(1, 2, "X", "up")], vec![change(1, 2, "b", "down")]]);
+        let (text, edits) = run(
+            "abc",
+            vec![
+                vec![change(1, 2, "X", "up")],
+                vec![change(1, 2, "b", "down")],
+            ],
+        );
         assert_eq!(text, "abc", "should restore the text");
-        assert!(edits.is_empty(), "should report nothing when a later pass undoes an earlier one");
+        assert!(
+            edits.is_empty(),
+            "should report nothing when a later pass undoes an earlier one"
+        );
     }
 
     #[test]
     fn positions_map_back_to_the_original() {
         let (_, edits) = run("ab cd", vec![vec![change(0, 2, "xyzw", "g")]]);
-        assert_eq!(to_original(&edits, 5), 3, "should shift positions after a longer edit");
-        assert_eq!(to_original(&edits, 1), 0, "should map inside an edit to its start");
+        assert_eq!(
+            to_original(&edits, 5),
+            3,
+            "should shift positions after a longer edit"
+        );
+        assert_eq!(
+            to_original(&edits, 1),
+            0,
+            "should map inside an edit to its start"
+        );
     }
 }

@@ -210,14 +210,30 @@ mod tests {
     #[test]
     fn apply_edits_replays_in_order() {
         let got = apply_edits("a bc d", &[edit(1, 2, ""), edit(4, 4, "!")]);
-        assert_eq!(got.as_deref(), Some("abc! d"), "should apply a removal and an insertion");
+        assert_eq!(
+            got.as_deref(),
+            Some("abc! d"),
+            "should apply a removal and an insertion"
+        );
     }
 
     #[test]
     fn apply_edits_refuses_overlap_and_bad_boundaries() {
-        assert_eq!(apply_edits("abcdef", &[edit(1, 4, ""), edit(2, 3, "")]), None, "should refuse overlapping edits");
-        assert_eq!(apply_edits("é", &[edit(1, 2, "")]), None, "should refuse a span inside a character");
-        assert_eq!(apply_edits("ab", &[edit(1, 9, "")]), None, "should refuse a span past the end");
+        assert_eq!(
+            apply_edits("abcdef", &[edit(1, 4, ""), edit(2, 3, "")]),
+            None,
+            "should refuse overlapping edits"
+        );
+        assert_eq!(
+            apply_edits("é", &[edit(1, 2, "")]),
+            None,
+            "should refuse a span inside a character"
+        );
+        assert_eq!(
+            apply_edits("ab", &[edit(1, 9, "")]),
+            None,
+            "should refuse a span past the end"
+        );
     }
 
     #[test]
@@ -229,7 +245,15 @@ mod tests {
             stats: Stats::default(),
         };
         let js = cleaned.to_utf16(input);
-        assert_eq!((js.edits[0].start, js.edits[0].end), (3, 4), "should count the emoji as two units");
-        assert_eq!((js.edits[1].start, js.edits[1].end), (5, 6), "should count é as one unit");
+        assert_eq!(
+            (js.edits[0].start, js.edits[0].end),
+            (3, 4),
+            "should count the emoji as two units"
+        );
+        assert_eq!(
+            (js.edits[1].start, js.edits[1].end),
+            (5, 6),
+            "should count é as one unit"
+        );
     }
 }

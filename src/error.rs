@@ -45,7 +45,10 @@ impl fmt::Display for Error {
                 known.join(", ")
             ),
             Error::UnknownPreset { name } => {
-                write!(f, "unknown preset `{name}`; the presets are: article, gentle")
+                write!(
+                    f,
+                    "unknown preset `{name}`; the presets are: article, gentle"
+                )
             }
             Error::InvalidOption { option, message } => write!(f, "option `{option}`: {message}"),
         }

@@ -67,8 +67,9 @@ mod options;
 pub mod passes;
 mod pipeline;
 mod report;
+/// The JavaScript API of the npm package (feature `wasm`).
 #[cfg(feature = "wasm")]
-mod wasm;
+pub mod wasm;
 
 pub use edit::{apply_edits, Cleaned, Decoding, Edit, Stats, Step, Timestamp};
 pub use error::Error;
@@ -82,21 +83,43 @@ pub fn clean(text: &str, options: &Options) -> Result<Cleaned, Error> {
     pipeline::run(text, options)
 }
 
+/// Like [`clean`], calling `progress(done, pass)` as the passes run: `done` is the
+/// share of the work done (0 to 1), `pass` the pass about to run (empty at the end).
+pub fn clean_with_progress(
+    text: &str,
+    options: &Options,
+    progress: &mut dyn FnMut(f64, &str),
+) -> Result<Cleaned, Error> {
+    pipeline::run_with_progress(text, options, progress)
+}
+
 /// Cleans bytes of unknown encoding: decodes them (see [`decode`]), then cleans
 /// the text. `stats.decoding` says how the bytes were read, and edits are over
 /// the *decoded* text, which is returned as `input`.
 pub fn clean_bytes(bytes: &[u8], options: &Options) -> Result<(String, Cleaned), Error> {
     let (input, decoding) = decode::decode(bytes);
     let mut cleaned = clean(&input, options)?;
-    if decoding.invalid > 0 {
-        cleaned.stats.warnings.insert(
-            0,
-            format!(
-                "input: {} bytes were not valid {}; each was read as windows-1252 so that no text is lost",
-                decoding.invalid, decoding.encoding
-            ),
-        );
+    if let Some(warning) = decoding_warning(&decoding) {
+        cleaned.stats.warnings.insert(0, warning);
     }
     cleaned.stats.decoding = Some(decoding);
     Ok((input, cleaned))
+}
+
+/// What a user should be told about how their bytes were read, if anything:
+/// bytes that were not UTF-8 (or UTF-16 with a byte-order mark) are a guess.
+fn decoding_warning(d: &Decoding) -> Option<String> {
+    if d.invalid > 0 {
+        return Some(format!(
+            "input: {} bytes were not valid {}; each was read as windows-1252 so that no text is lost",
+            d.invalid, d.encoding
+        ));
+    }
+    let certain = d.encoding == "UTF-8" || (d.bom && d.encoding.starts_with("UTF-16"));
+    (!certain).then(|| {
+        format!(
+            "input: not valid UTF-8; decoded as {} (confidence {:.2})",
+            d.encoding, d.confidence
+        )
+    })
 }

@@ -38,7 +38,9 @@ impl Preset {
         match name {
             "article" => Ok(Preset::Article),
             "gentle" => Ok(Preset::Gentle),
-            _ => Err(Error::UnknownPreset { name: name.to_string() }),
+            _ => Err(Error::UnknownPreset {
+                name: name.to_string(),
+            }),
         }
     }
 }
@@ -56,7 +58,10 @@ pub struct PassSetting<T> {
 impl<T> PassSetting<T> {
     /// Settings for a pass switched on explicitly.
     pub fn on(settings: T) -> Self {
-        Self { enabled: Some(true), settings }
+        Self {
+            enabled: Some(true),
+            settings,
+        }
     }
 }
 
@@ -69,7 +74,10 @@ impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for PassSetting<T> {
                 f.write_str("a boolean or an object of the pass's settings")
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-                Ok(PassSetting { enabled: Some(v), settings: T::default() })
+                Ok(PassSetting {
+                    enabled: Some(v),
+                    settings: T::default(),
+                })
             }
             fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
                 Ok(PassSetting::default())
@@ -79,7 +87,10 @@ impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for PassSetting<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let settings = T::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(PassSetting { enabled: Some(true), settings })
+                Ok(PassSetting {
+                    enabled: Some(true),
+                    settings,
+                })
             }
         }
         deserializer.deserialize_any(SettingVisitor(PhantomData))
@@ -96,8 +107,12 @@ pub struct Options {
     pub only: Option<Vec<String>>,
     /// Do not run these passes.
     pub skip: Vec<String>,
+    /// The `encoding` pass.
+    pub encoding: PassSetting<passes::encoding::EncodingOptions>,
     /// The `unicode` pass.
     pub unicode: PassSetting<passes::unicode::UnicodeOptions>,
+    /// The `timestamps` pass.
+    pub timestamps: PassSetting<passes::timestamps::TimestampsOptions>,
     /// The `casing` pass.
     pub casing: PassSetting<passes::casing::CasingOptions>,
     /// The `whitespace` pass.
@@ -107,7 +122,10 @@ pub struct Options {
 impl Options {
     /// The `gentle` preset: character-level passes only.
     pub fn gentle() -> Self {
-        Options { preset: Preset::Gentle, ..Options::default() }
+        Options {
+            preset: Preset::Gentle,
+            ..Options::default()
+        }
     }
 
     /// Only the named passes.
@@ -147,29 +165,47 @@ mod tests {
     #[test]
     fn only_runs_exactly_the_named_passes_in_pipeline_order() {
         let o = Options::only(&["whitespace", "unicode"]);
-        assert_eq!(names(&o), ["unicode", "whitespace"], "should keep pipeline order");
+        assert_eq!(
+            names(&o),
+            ["unicode", "whitespace"],
+            "should keep pipeline order"
+        );
     }
 
     #[test]
     fn unknown_pass_names_are_errors() {
-        let o = Options { skip: vec!["spelling".into()], ..Options::default() };
+        let o = Options {
+            skip: vec!["spelling".into()],
+            ..Options::default()
+        };
         let err = o.plan().unwrap_err();
         assert_eq!(err.subject(), "spelling", "should name the unknown pass");
-        assert!(err.to_string().contains("unicode"), "should list the known passes: {err}");
+        assert!(
+            err.to_string().contains("unicode"),
+            "should list the known passes: {err}"
+        );
     }
 
     #[test]
     fn a_pass_switched_off_by_name_does_not_run() {
         let mut o = Options::default();
         o.unicode.enabled = Some(false);
-        assert!(!names(&o).contains(&"unicode"), "should drop a pass switched off");
+        assert!(
+            !names(&o).contains(&"unicode"),
+            "should drop a pass switched off"
+        );
     }
 
     #[test]
     fn gentle_keeps_character_level_passes() {
         let gentle = names(&Options::gentle());
         for p in passes::REGISTRY {
-            assert_eq!(gentle.contains(&p.name), p.gentle, "gentle should run {} only if it is character-level", p.name);
+            assert_eq!(
+                gentle.contains(&p.name),
+                p.gentle,
+                "gentle should run {} only if it is character-level",
+                p.name
+            );
         }
     }
 }

@@ -9,11 +9,27 @@ use crate::report::{Change, Report};
 
 /// Cleans `input`. See [`crate::clean`].
 pub fn run(input: &str, options: &Options) -> Result<Cleaned, Error> {
+    run_with_progress(input, options, &mut |_, _| {})
+}
+
+/// Cleans `input`, calling `progress(done, pass)` before each pass with the share
+/// of the work done so far (0 to 1, by passes) and the pass about to run, and
+/// once more with `(1.0, "")` at the end.
+pub fn run_with_progress(
+    input: &str,
+    options: &Options,
+    progress: &mut dyn FnMut(f64, &str),
+) -> Result<Cleaned, Error> {
     let plan = options.plan()?;
-    let mut stats = Stats { input_bytes: input.len(), ..Stats::default() };
+    let total = plan.len().max(1) as f64;
+    let mut stats = Stats {
+        input_bytes: input.len(),
+        ..Stats::default()
+    };
     let mut text = input.to_string();
     let mut edits: Vec<Edit> = Vec::new();
-    for pass in plan {
+    for (i, pass) in plan.into_iter().enumerate() {
+        progress(i as f64 / total, pass.name);
         let mut report = Report::new();
         (pass.run)(&text, options, &mut report);
         stats.passes.push(pass.name.to_string());
@@ -25,7 +41,12 @@ pub fn run(input: &str, options: &Options) -> Result<Cleaned, Error> {
             stamp.end = to_original(&edits, stamp.end).max(stamp.start);
             stats.timestamps.push(stamp);
         }
-        let changes = checked(&text, std::mem::take(&mut report.changes), pass.name, &mut stats.warnings);
+        let changes = checked(
+            &text,
+            std::mem::take(&mut report.changes),
+            pass.name,
+            &mut stats.warnings,
+        );
         if changes.is_empty() {
             continue;
         }
@@ -40,13 +61,19 @@ pub fn run(input: &str, options: &Options) -> Result<Cleaned, Error> {
     }
     stats.timestamps.sort_by_key(|t| t.start);
     stats.output_bytes = text.len();
+    progress(1.0, "");
     Ok(Cleaned { text, edits, stats })
 }
 
 /// Keeps the changes a pass got right: in order, not overlapping, on `char`
 /// boundaries. A pass that breaks these rules has a bug; dropping its bad change
 /// (and saying so) loses no text, where panicking would lose all of it.
-fn checked(text: &str, changes: Vec<Change>, pass: &str, warnings: &mut Vec<String>) -> Vec<Change> {
+fn checked(
+    text: &str,
+    changes: Vec<Change>,
+    pass: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<Change> {
     let mut kept = Vec::with_capacity(changes.len());
     let mut at = 0;
     for c in changes {
@@ -55,12 +82,18 @@ fn checked(text: &str, changes: Vec<Change>, pass: &str, warnings: &mut Vec<Stri
             && c.end <= text.len()
             && text.is_char_boundary(c.start)
             && text.is_char_boundary(c.end);
-        debug_assert!(ok, "pass {pass} reported a bad change {c:?} (previous end {at})");
+        debug_assert!(
+            ok,
+            "pass {pass} reported a bad change {c:?} (previous end {at})"
+        );
         if ok {
             at = c.end;
             kept.push(c);
         } else {
-            warnings.push(format!("{pass}: ignored a malformed change at {}..{} (rule {})", c.start, c.end, c.rule));
+            warnings.push(format!(
+                "{pass}: ignored a malformed change at {}..{} (rule {})",
+                c.start, c.end, c.rule
+            ));
         }
     }
     kept

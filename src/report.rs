@@ -143,7 +143,18 @@ pub fn run_stages(
         edits = merged;
     }
     for e in edits {
-        let rule = e.steps.iter().map(|s| s.rule.as_str()).collect::<Vec<_>>().join("+");
-        report.changes.push(Change { start: e.start, end: e.end, replacement: e.replacement, rule, reason: e.reason });
+        let rule = e
+            .steps
+            .iter()
+            .map(|s| s.rule.as_str())
+            .collect::<Vec<_>>()
+            .join("+");
+        report.changes.push(Change {
+            start: e.start,
+            end: e.end,
+            replacement: e.replacement,
+            rule,
+            reason: e.reason,
+        });
     }
 }

@@ -128,3 +128,14 @@ fn golden_cases() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn every_case_file_also_runs_in_wasm() {
+    let shared = include_str!("wasm_shared/mod.rs");
+    for (file, _) in load().iter().map(|(f, c)| (f.clone(), c.label.clone())) {
+        assert!(
+            shared.contains(&format!("\"{file}\"")),
+            "tests/wasm_shared/mod.rs should embed {file} in CASE_FILES"
+        );
+    }
+}

@@ -10,6 +10,8 @@ use crate::options::Options;
 use crate::report::Report;
 
 pub mod casing;
+pub mod encoding;
+pub mod timestamps;
 pub mod unicode;
 pub mod whitespace;
 
@@ -31,11 +33,25 @@ pub struct PassInfo {
 /// Every pass, in the order they run.
 pub static REGISTRY: &[PassInfo] = &[
     PassInfo {
+        name: "encoding",
+        gentle: true,
+        summary: "mojibake (UTF-8 read as cp1252 and others, nested, mixed), legacy codec mix-ups, C1 controls, HTML entities",
+        run: encoding::run,
+        enabled: |o| o.encoding.enabled,
+    },
+    PassInfo {
         name: "unicode",
         gentle: true,
         summary: "NFC, layout spaces, invisible characters, look-alike letters from another script",
         run: unicode::run,
         enabled: |o| o.unicode.enabled,
+    },
+    PassInfo {
+        name: "timestamps",
+        gentle: false,
+        summary: "stray time and date stamps (`04:44 GMT +320 February 2017`, `Updated 3 hours ago`), not dates in prose",
+        run: timestamps::run,
+        enabled: |o| o.timestamps.enabled,
     },
     PassInfo {
         name: "casing",
@@ -55,8 +71,11 @@ pub static REGISTRY: &[PassInfo] = &[
 
 /// The registered pass called `name`.
 pub fn find(name: &str) -> Result<&'static PassInfo, Error> {
-    REGISTRY.iter().find(|p| p.name == name).ok_or_else(|| Error::UnknownPass {
-        name: name.to_string(),
-        known: REGISTRY.iter().map(|p| p.name).collect(),
-    })
+    REGISTRY
+        .iter()
+        .find(|p| p.name == name)
+        .ok_or_else(|| Error::UnknownPass {
+            name: name.to_string(),
+            known: REGISTRY.iter().map(|p| p.name).collect(),
+        })
 }

@@ -28,7 +28,10 @@ pub struct WhitespaceOptions {
 
 impl Default for WhitespaceOptions {
     fn default() -> Self {
-        Self { keep_indentation: false, max_blank_lines: 1 }
+        Self {
+            keep_indentation: false,
+            max_blank_lines: 1,
+        }
     }
 }
 
@@ -48,12 +51,24 @@ fn split_lines(text: &str) -> Vec<Line> {
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
-                lines.push(Line { start, content_end: i, end: i + 1 });
+                lines.push(Line {
+                    start,
+                    content_end: i,
+                    end: i + 1,
+                });
                 start = i + 1;
             }
             b'\r' => {
-                let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-                lines.push(Line { start, content_end: i, end });
+                let end = if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                lines.push(Line {
+                    start,
+                    content_end: i,
+                    end,
+                });
                 start = end;
                 i = end;
                 continue;
@@ -63,7 +78,11 @@ fn split_lines(text: &str) -> Vec<Line> {
         i += 1;
     }
     if start < bytes.len() {
-        lines.push(Line { start, content_end: bytes.len(), end: bytes.len() });
+        lines.push(Line {
+            start,
+            content_end: bytes.len(),
+            end: bytes.len(),
+        });
     }
     lines
 }
@@ -96,17 +115,33 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         return;
     }
     let lines = split_lines(text);
-    let blank: Vec<bool> = lines.iter().map(|l| is_blank(&text[l.start..l.content_end])).collect();
+    let blank: Vec<bool> = lines
+        .iter()
+        .map(|l| is_blank(&text[l.start..l.content_end]))
+        .collect();
     let Some(first) = blank.iter().position(|b| !b) else {
         if !text.is_empty() {
-            report.remove(0, text.len(), "blank-text", "the text holds only blank lines");
+            report.remove(
+                0,
+                text.len(),
+                "blank-text",
+                "the text holds only blank lines",
+            );
         }
         return;
     };
     let last = blank.iter().rposition(|b| !b).unwrap_or(first);
 
     if first > 0 {
-        report.remove(0, lines[first].start, "leading-blank-lines", format!("removed {} at the start", plural(first, "blank line", "blank lines")));
+        report.remove(
+            0,
+            lines[first].start,
+            "leading-blank-lines",
+            format!(
+                "removed {} at the start",
+                plural(first, "blank line", "blank lines")
+            ),
+        );
     }
     let mut i = first;
     while i <= last {
@@ -118,7 +153,11 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
             let replacement = "\n".repeat(keep);
             if text[from..to] != replacement {
                 let reason = if count > keep {
-                    format!("collapsed {} into {}", plural(count, "blank line", "blank lines"), plural(keep, "blank line", "blank lines"))
+                    format!(
+                        "collapsed {} into {}",
+                        plural(count, "blank line", "blank lines"),
+                        plural(keep, "blank line", "blank lines")
+                    )
                 } else {
                     "emptied blank lines".to_string()
                 };
@@ -133,19 +172,48 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         for l in &lines[i + 1..para_end] {
             indent = common_prefix(indent, leading_ws(&text[l.start..l.content_end]));
         }
-        let indent = if settings.keep_indentation { 0 } else { indent.len() };
+        let indent = if settings.keep_indentation {
+            0
+        } else {
+            indent.len()
+        };
         for l in &lines[i..para_end] {
             if indent > 0 {
-                report.remove(l.start, l.start + indent, "indentation", format!("removed indentation common to the paragraph ({})", plural(indent, "character", "characters")));
+                report.remove(
+                    l.start,
+                    l.start + indent,
+                    "indentation",
+                    format!(
+                        "removed indentation common to the paragraph ({})",
+                        plural(indent, "character", "characters")
+                    ),
+                );
             }
             let content = &text[l.start..l.content_end];
             let trimmed = content.trim_end_matches([' ', '\t']).len();
             if trimmed < content.len() {
-                report.remove(l.start + trimmed, l.content_end, "trailing-space", "removed spaces at the end of the line");
+                report.remove(
+                    l.start + trimmed,
+                    l.content_end,
+                    "trailing-space",
+                    "removed spaces at the end of the line",
+                );
             }
             match &text[l.content_end..l.end] {
-                "\r\n" => report.replace(l.content_end, l.end, "\n", "line-ending", "CRLF line ending to LF"),
-                "\r" => report.replace(l.content_end, l.end, "\n", "line-ending", "CR line ending to LF"),
+                "\r\n" => report.replace(
+                    l.content_end,
+                    l.end,
+                    "\n",
+                    "line-ending",
+                    "CRLF line ending to LF",
+                ),
+                "\r" => report.replace(
+                    l.content_end,
+                    l.end,
+                    "\n",
+                    "line-ending",
+                    "CR line ending to LF",
+                ),
                 _ => {}
             }
         }
@@ -153,7 +221,15 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
     }
     if last + 1 < lines.len() {
         let from = lines[last + 1].start;
-        report.remove(from, text.len(), "trailing-blank-lines", format!("removed {} at the end", plural(lines.len() - last - 1, "blank line", "blank lines")));
+        report.remove(
+            from,
+            text.len(),
+            "trailing-blank-lines",
+            format!(
+                "removed {} at the end",
+                plural(lines.len() - last - 1, "blank line", "blank lines")
+            ),
+        );
     }
 }
 
@@ -161,10 +237,15 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
 /// space before a line break and no two line breaks in a row needs nothing.
 fn needs_work(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.first().is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\n')) {
+    if b.first()
+        .is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\n'))
+    {
         return true;
     }
-    b.windows(2).any(|w| matches!(w, [b'\n', b' ' | b'\t' | b'\n'] | [b' ' | b'\t', b'\n'])) || b.contains(&b'\r') || b.last().is_some_and(|&c| c == b' ' || c == b'\t')
+    b.windows(2)
+        .any(|w| matches!(w, [b'\n', b' ' | b'\t' | b'\n'] | [b' ' | b'\t', b'\n']))
+        || b.contains(&b'\r')
+        || b.last().is_some_and(|&c| c == b' ' || c == b'\t')
 }
 
 #[cfg(test)]
@@ -179,17 +260,29 @@ mod tests {
 
     #[test]
     fn line_endings_become_lf() {
-        assert_eq!(ws("a\r\nb\rc\n"), "a\nb\nc\n", "should turn CRLF and CR into LF");
+        assert_eq!(
+            ws("a\r\nb\rc\n"),
+            "a\nb\nc\n",
+            "should turn CRLF and CR into LF"
+        );
     }
 
     #[test]
     fn blank_runs_collapse_and_edges_trim() {
-        assert_eq!(ws("\n\n  \nfirst\n\n\n \t\nsecond\n\n\n"), "first\n\nsecond\n", "should collapse blank runs and trim the edges");
+        assert_eq!(
+            ws("\n\n  \nfirst\n\n\n \t\nsecond\n\n\n"),
+            "first\n\nsecond\n",
+            "should collapse blank runs and trim the edges"
+        );
     }
 
     #[test]
     fn common_indentation_goes_relative_indentation_stays() {
-        assert_eq!(ws("    one\n      two\n\n  three  \n"), "one\n  two\n\nthree\n", "should remove each paragraph's common indentation");
+        assert_eq!(
+            ws("    one\n      two\n\n  three  \n"),
+            "one\n  two\n\nthree\n",
+            "should remove each paragraph's common indentation"
+        );
     }
 
     #[test]
@@ -204,11 +297,18 @@ mod tests {
     #[test]
     fn keep_indentation_and_more_blank_lines_can_be_asked_for() {
         let mut o = Options::default();
-        o.whitespace.settings = WhitespaceOptions { keep_indentation: true, max_blank_lines: 2 };
+        o.whitespace.settings = WhitespaceOptions {
+            keep_indentation: true,
+            max_blank_lines: 2,
+        };
         let t = "  a\n\n\n\n  b\n";
         let mut report = Report::new();
         run(t, &o, &mut report);
-        assert_eq!(report.apply(t), "  a\n\n\n  b\n", "should keep indentation and two blank lines");
+        assert_eq!(
+            report.apply(t),
+            "  a\n\n\n  b\n",
+            "should keep indentation and two blank lines"
+        );
     }
 
     #[test]

@@ -73,12 +73,17 @@ fn look_alike(c: char, script: Script) -> Option<char> {
     if script == Script::Latin {
         return Some(latin);
     }
-    table().iter().find(|&&(k, l)| l == latin && Script::of(k) == script).map(|&(k, _)| k)
+    table()
+        .iter()
+        .find(|&&(k, l)| l == latin && Script::of(k) == script)
+        .map(|&(k, _)| k)
 }
 
 fn has_look_alike(c: char) -> bool {
     let s = Script::of(c);
-    [Script::Latin, Script::Cyrillic, Script::Greek].into_iter().any(|t| t != s && look_alike(c, t).is_some())
+    [Script::Latin, Script::Cyrillic, Script::Greek]
+        .into_iter()
+        .any(|t| t != s && look_alike(c, t).is_some())
 }
 
 fn is_word_char(c: char) -> bool {
@@ -97,42 +102,83 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     if scripts < 2 {
         return;
     }
+    // Words are found with cheap range checks; only a word whose letters come
+    // from two of the three scripts gets the careful look in `repair_word`.
     let mut document: Option<[usize; 4]> = None;
     let mut word_start: Option<usize> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if is_word_char(c) {
-            word_start.get_or_insert(i);
-        } else if let Some(s) = word_start.take() {
-            repair_word(text, s, i, &mut document, report);
+    let mut scripts_in_word = 0u8;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let script = if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                Some(Script::Latin)
+            } else {
+                None
+            }
+        } else {
+            match Script::of(c) {
+                Script::Other if !is_word_char(c) => None,
+                s => Some(s),
+            }
+        };
+        match script {
+            Some(s) => {
+                word_start.get_or_insert(i);
+                scripts_in_word |= 1 << s.index();
+            }
+            None => {
+                if let Some(start) = word_start.take() {
+                    if (scripts_in_word & 0b111).count_ones() >= 2 {
+                        repair_word(text, start, i, &mut document, report);
+                    }
+                }
+                scripts_in_word = 0;
+            }
         }
     }
 }
 
-fn repair_word(text: &str, start: usize, end: usize, document: &mut Option<[usize; 4]>, report: &mut Report) {
+fn repair_word(
+    text: &str,
+    start: usize,
+    end: usize,
+    document: &mut Option<[usize; 4]>,
+    report: &mut Report,
+) {
     let word = &text[start..end];
     let mut present = [0usize; 4];
-    let mut distinctive = [0usize; 4];
     for c in word.chars().filter(|c| c.is_alphabetic()) {
-        let s = Script::of(c);
-        present[s.index()] += 1;
-        if !has_look_alike(c) {
-            distinctive[s.index()] += 1;
-        }
+        present[Script::of(c).index()] += 1;
     }
     let mixed = present[..3].iter().filter(|&&n| n > 0).count();
     if mixed < 2 || present[Script::Other.index()] > 0 {
         return;
     }
+    let mut distinctive = [0usize; 4];
+    for c in word
+        .chars()
+        .filter(|c| c.is_alphabetic() && !has_look_alike(*c))
+    {
+        distinctive[Script::of(c).index()] += 1;
+    }
     let candidates = [Script::Latin, Script::Cyrillic, Script::Greek];
     let best = |counts: &[usize; 4]| {
-        let mut order: Vec<Script> = candidates.into_iter().filter(|s| present[s.index()] > 0).collect();
+        let mut order: Vec<Script> = candidates
+            .into_iter()
+            .filter(|s| present[s.index()] > 0)
+            .collect();
         order.sort_by_key(|s| std::cmp::Reverse(counts[s.index()]));
         (counts[order[0].index()] > counts[order[1].index()]).then_some(order[0])
     };
     let owner = best(&distinctive).or_else(|| {
         let counts = document.get_or_insert_with(|| {
             let mut n = [0usize; 4];
-            for c in text.chars().filter(|c| c.is_alphabetic() && !has_look_alike(*c)) {
+            for c in text
+                .chars()
+                .filter(|c| c.is_alphabetic() && !has_look_alike(*c))
+            {
                 n[Script::of(c).index()] += 1;
             }
             n
@@ -156,7 +202,18 @@ fn repair_word(text: &str, start: usize, end: usize, document: &mut Option<[usiz
             fixed.push(c);
         }
     }
-    report.replace(start, end, fixed, "confusable", format!("{} in a {} word look like {} letters", foreign.join(", "), owner.name(), owner.name()));
+    report.replace(
+        start,
+        end,
+        fixed,
+        "confusable",
+        format!(
+            "{} in a {} word look like {} letters",
+            foreign.join(", "),
+            owner.name(),
+            owner.name()
+        ),
+    );
 }
 
 #[cfg(test)]
@@ -171,9 +228,21 @@ mod tests {
 
     #[test]
     fn repairs_a_foreign_letter_inside_a_word() {
-        assert_eq!(conf("\u{421}omment here"), "Comment here", "should repair a Cyrillic C in a Latin word");
-        assert_eq!(conf("в Москвa сегодня"), "в Москва сегодня", "should repair a Latin a in a Cyrillic word");
-        assert_eq!(conf("ΑθΗΝA"), "ΑθΗΝΑ", "should repair a Latin A in a Greek word");
+        assert_eq!(
+            conf("\u{421}omment here"),
+            "Comment here",
+            "should repair a Cyrillic C in a Latin word"
+        );
+        assert_eq!(
+            conf("в Москвa сегодня"),
+            "в Москва сегодня",
+            "should repair a Latin a in a Cyrillic word"
+        );
+        assert_eq!(
+            conf("ΑθΗΝA"),
+            "ΑθΗΝΑ",
+            "should repair a Latin A in a Greek word"
+        );
     }
 
     #[test]
@@ -185,7 +254,15 @@ mod tests {
 
     #[test]
     fn all_look_alike_words_follow_the_text() {
-        assert_eq!(conf("the cоp came"), "the cop came", "should use the text's script when the word cannot tell");
-        assert_eq!(conf("это cор и мусор"), "это сор и мусор", "should follow a Cyrillic text");
+        assert_eq!(
+            conf("the cоp came"),
+            "the cop came",
+            "should use the text's script when the word cannot tell"
+        );
+        assert_eq!(
+            conf("это cор и мусор"),
+            "это сор и мусор",
+            "should follow a Cyrillic text"
+        );
     }
 }

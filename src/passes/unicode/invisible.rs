@@ -18,7 +18,7 @@ enum Verdict {
 }
 
 fn is_rtl(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
 }
 
 fn is_emoji_like(c: char) -> bool {
@@ -51,7 +51,10 @@ fn verdict(c: char, prev: Option<char>, next: Option<char>, has_rtl: bool) -> Ve
             }
         }
         '\u{200c}' => {
-            if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) && (prev.is_some_and(joins) || next.is_some_and(joins)) {
+            if prev.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic)
+                && (prev.is_some_and(joins) || next.is_some_and(joins))
+            {
                 Verdict::Keep
             } else {
                 Verdict::Remove("zero-width")
@@ -88,11 +91,22 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             match verdict(c, prev, next, has_rtl) {
                 Verdict::Keep => {}
                 Verdict::Remove(rule) => {
-                    report.remove(i, i + c.len_utf8(), rule, format!("removed invisible {}", describe(c)));
+                    report.remove(
+                        i,
+                        i + c.len_utf8(),
+                        rule,
+                        format!("removed invisible {}", describe(c)),
+                    );
                     continue;
                 }
                 Verdict::Replace(with, rule) => {
-                    report.replace(i, i + c.len_utf8(), with, rule, format!("{} to a line break", describe(c)));
+                    report.replace(
+                        i,
+                        i + c.len_utf8(),
+                        with,
+                        rule,
+                        format!("{} to a line break", describe(c)),
+                    );
                     continue;
                 }
             }
@@ -113,14 +127,31 @@ mod tests {
 
     #[test]
     fn removes_what_carries_no_meaning() {
-        assert_eq!(inv("\u{feff}zero\u{200b}width soft\u{ad}hyphen bell\u{7}"), "zerowidth softhyphen bell", "should drop invisible characters");
-        assert_eq!(inv("a\u{2028}b\u{c}c"), "a\nb\nc", "should turn separators into line breaks");
-        assert_eq!(inv("plain\u{200e} text"), "plain text", "should drop a direction mark in left-to-right text");
+        assert_eq!(
+            inv("\u{feff}zero\u{200b}width soft\u{ad}hyphen bell\u{7}"),
+            "zerowidth softhyphen bell",
+            "should drop invisible characters"
+        );
+        assert_eq!(
+            inv("a\u{2028}b\u{c}c"),
+            "a\nb\nc",
+            "should turn separators into line breaks"
+        );
+        assert_eq!(
+            inv("plain\u{200e} text"),
+            "plain text",
+            "should drop a direction mark in left-to-right text"
+        );
     }
 
     #[test]
     fn keeps_joiners_that_matter() {
-        for t in ["👨\u{200d}👩\u{200d}👧 family", "می\u{200c}خواهم", "क्\u{200d}ष", "שלום\u{200f} abc"] {
+        for t in [
+            "👨\u{200d}👩\u{200d}👧 family",
+            "می\u{200c}خواهم",
+            "क्\u{200d}ष",
+            "שלום\u{200f} abc",
+        ] {
             assert_eq!(inv(t), t, "should keep the joiner or mark in {t:?}");
         }
     }

@@ -46,14 +46,22 @@ pub struct UnicodeOptions {
 
 impl Default for UnicodeOptions {
     fn default() -> Self {
-        Self { invisible: true, spaces: true, nfc: true, confusables: true }
+        Self {
+            invisible: true,
+            spaces: true,
+            nfc: true,
+            confusables: true,
+        }
     }
 }
 
 /// Runs the pass.
 pub fn run(text: &str, options: &Options, report: &mut Report) {
     // Fast path: plain ASCII with no control characters has nothing to fix.
-    if text.bytes().all(|b| b == b'\n' || b == b'\t' || b == b'\r' || (0x20..0x7f).contains(&b)) {
+    if text
+        .bytes()
+        .all(|b| b == b'\n' || b == b'\t' || b == b'\r' || (0x20..0x7f).contains(&b))
+    {
         return;
     }
     let s = &options.unicode.settings;
@@ -117,15 +125,31 @@ mod tests {
 
     #[test]
     fn stages_combine() {
-        assert_eq!(uni("\u{421}om\u{200b}ment\u{a0}on\u{a0}cafe\u{301}"), "Comment on café", "should remove, respace, compose and repair in one pass");
+        assert_eq!(
+            uni("\u{421}om\u{200b}ment\u{a0}on\u{a0}cafe\u{301}"),
+            "Comment on café",
+            "should remove, respace, compose and repair in one pass"
+        );
     }
 
     #[test]
     fn clean_text_in_many_scripts_is_untouched() {
-        for t in ["Министр иностранных дел", "iPhone and YouTube", "Ελληνικά κείμενα", "日本語のテキスト", "emoji 👩\u{200d}💻 ok", "שלום עולם", "naïve café"] {
+        for t in [
+            "Министр иностранных дел",
+            "iPhone and YouTube",
+            "Ελληνικά κείμενα",
+            "日本語のテキスト",
+            "emoji 👩\u{200d}💻 ok",
+            "שלום עולם",
+            "naïve café",
+        ] {
             let mut report = Report::new();
             run(t, &Options::default(), &mut report);
-            assert!(report.changes().is_empty(), "should leave {t:?} alone, got {:?}", report.changes());
+            assert!(
+                report.changes().is_empty(),
+                "should leave {t:?} alone, got {:?}",
+                report.changes()
+            );
         }
     }
 }

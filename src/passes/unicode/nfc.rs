@@ -26,7 +26,20 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         let stretch = &text[start..end];
         let composed: String = stretch.nfc().collect();
         if composed != stretch {
-            report.replace(start, end, composed.clone(), "nfc", format!("composed {:?} into {composed:?} (Unicode NFC)", stretch.chars().map(|c| format!("U+{:04X}", c as u32)).collect::<Vec<_>>().join(" ")));
+            report.replace(
+                start,
+                end,
+                composed.clone(),
+                "nfc",
+                format!(
+                    "composed {:?} into {composed:?} (Unicode NFC)",
+                    stretch
+                        .chars()
+                        .map(|c| format!("U+{:04X}", c as u32))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+            );
         }
     };
     for (i, c) in text.char_indices() {
@@ -55,8 +68,16 @@ mod tests {
         let mut report = Report::new();
         run(t, &Options::default(), &mut report);
         assert_eq!(report.apply(t), "café and naïve", "should compose");
-        assert_eq!(report.changes().len(), 2, "should make one small change per letter");
-        assert_eq!((report.changes()[0].start, report.changes()[0].end), (3, 6), "should cover only 'e' and its mark");
+        assert_eq!(
+            report.changes().len(),
+            2,
+            "should make one small change per letter"
+        );
+        assert_eq!(
+            (report.changes()[0].start, report.changes()[0].end),
+            (3, 6),
+            "should cover only 'e' and its mark"
+        );
     }
 
     #[test]

@@ -1,0 +1,309 @@
+//! Legacy single-byte mix-ups: text written in one single-byte codec and read
+//! with another, no UTF-8 involved.
+//!
+//! `Ñîîáùåíèå` is Russian in windows-1251 read as latin-1; `рТЙЧЕФ` is KOI8-R
+//! read as windows-1251; `ÊáëçìÝñá` is Greek ISO-8859-7 read as latin-1;
+//! `Thйвtre` is French in windows-1252 read as windows-1251. Such text is made of
+//! ordinary letters, so the badness heuristic cannot see it. The evidence here is
+//! letter bigrams ([`super::bigrams`]): a repair is made only when the words, read
+//! the other way, are overwhelmingly more word-like than as they stand.
+//!
+//! For a Cyrillic or Greek reading, only words with no ASCII letter qualify
+//! (every letter of such text is a high byte, so a real Russian word read as
+//! latin-1 has no ASCII letter, while Icelandic, Danish or French words nearly
+//! always do). For a Latin reading, only words that mix ASCII and Cyrillic
+//! letters qualify. Evidence is pooled over the qualifying words of a line, and
+//! each word must also be word-like on its own.
+
+use super::bigrams::{is_letter, Script, Tally};
+use super::codecs::Codec;
+use super::explain::{self, Layer};
+use crate::options::Options;
+use crate::report::Report;
+
+/// (codec the text was read with, codec it was written in, script it gives).
+const CANDIDATES: &[(&str, &str, Script)] = &[
+    ("windows-1252", "windows-1251", Script::Cyrillic),
+    ("windows-1252", "KOI8-R", Script::Cyrillic),
+    ("windows-1252", "IBM866", Script::Cyrillic),
+    ("windows-1252", "ISO-8859-5", Script::Cyrillic),
+    ("windows-1252", "ISO-8859-7", Script::Greek),
+    ("windows-1252", "windows-1253", Script::Greek),
+    ("windows-1251", "KOI8-R", Script::Cyrillic),
+    ("windows-1251", "IBM866", Script::Cyrillic),
+    ("KOI8-R", "windows-1251", Script::Cyrillic),
+    ("IBM866", "windows-1251", Script::Cyrillic),
+    ("windows-1251", "windows-1252", Script::Latin),
+];
+
+/// Fewest scored letter pairs pooled over a line before a repair is considered.
+const MIN_PAIRS: u32 = 5;
+/// Least mean pair score of the repaired words, and least gain from the repair.
+/// Latin pairs with an accented letter are rarer in the word lists than Cyrillic
+/// or Greek pairs, so they need less; the Latin reading is also only tried on
+/// words that mix scripts, which is evidence in itself.
+fn thresholds(script: Script) -> (f32, f32) {
+    match script {
+        Script::Latin => (4.0, 3.0),
+        _ => (7.0, 4.0),
+    }
+}
+/// Largest share of never-seen pairs in the repaired words.
+const MAX_UNSEEN: f32 = 0.12;
+
+struct Word<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+fn words(line: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        // Any non-ASCII character may be a letter in the other codec (KOI8-R's
+        // and IBM866's letters read as punctuation and no-break spaces in
+        // windows-1251), so only ASCII separates words here.
+        let inside = !c.is_ascii() || c.is_ascii_alphanumeric() || c == '\'' || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word {
+                    start: s,
+                    text: &line[s..i],
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            text: &line[s..],
+        });
+    }
+    out
+}
+
+/// Whether `word` may be a mix-up into `script`, judging by its letters.
+fn qualifies(word: &str, script: Script) -> bool {
+    if word.is_ascii() {
+        return false;
+    }
+    match script {
+        Script::Cyrillic | Script::Greek => {
+            !word.chars().any(|c| c.is_ascii_alphabetic()) && word.chars().any(is_letter)
+        }
+        Script::Latin => {
+            word.chars().any(|c| c.is_ascii_alphabetic())
+                && word
+                    .chars()
+                    .any(|c| Script::of(c) == Some(Script::Cyrillic))
+        }
+    }
+}
+
+/// Whether every letter of `decoded` is in `script` (or is ASCII, for Latin).
+fn all_in(decoded: &str, script: Script) -> bool {
+    decoded
+        .chars()
+        .filter(|&c| is_letter(c))
+        .all(|c| Script::of(c) == Some(script))
+}
+
+struct Plan {
+    read_as: Codec,
+    from: Codec,
+    /// (start, end, replacement) per word.
+    words: Vec<(usize, usize, String)>,
+    mean: f32,
+}
+
+fn try_candidate(
+    line: &str,
+    ws: &[Word],
+    read_as: Codec,
+    from: Codec,
+    script: Script,
+) -> Option<Plan> {
+    let mut before = Tally::default();
+    let mut after = Tally::default();
+    let mut out = Vec::new();
+    let mut buf = Vec::new();
+    let non_ascii_only = script == Script::Latin;
+    for w in ws {
+        if w.text.is_ascii()
+            || !read_as.encode_into(w.text, false, &mut buf)
+            || !qualifies(w.text, script)
+        {
+            continue;
+        }
+        let decoded = from.decode(&buf);
+        if decoded == w.text || !all_in(&decoded, script) {
+            continue;
+        }
+        let mut b = Tally::default();
+        b.add(w.text, non_ascii_only);
+        let mut a = Tally::default();
+        a.add(&decoded, non_ascii_only);
+        // Each word on its own must read as a word.
+        if a.pairs > 0 && (a.unseen_share() > 0.34 || a.mean() <= b.mean()) {
+            continue;
+        }
+        before.sum += b.sum;
+        before.pairs += b.pairs;
+        before.unseen += b.unseen;
+        after.sum += a.sum;
+        after.pairs += a.pairs;
+        after.unseen += a.unseen;
+        out.push((w.start, w.start + w.text.len(), decoded));
+    }
+    let _ = line;
+    let (min_mean, min_gain) = thresholds(script);
+    if out.is_empty()
+        || after.pairs < MIN_PAIRS
+        || after.mean() < min_mean
+        || after.mean() - before.mean() < min_gain
+        || after.unseen_share() > MAX_UNSEEN
+    {
+        return None;
+    }
+    Some(Plan {
+        read_as,
+        from,
+        words: out,
+        mean: after.mean(),
+    })
+}
+
+/// The best repair of `line`, if the evidence is strong enough.
+fn plan(line: &str) -> Option<Plan> {
+    static CODECS: std::sync::OnceLock<Vec<(Codec, Codec, Script)>> = std::sync::OnceLock::new();
+    let candidates = CODECS.get_or_init(|| {
+        CANDIDATES
+            .iter()
+            .filter_map(|&(r, f, s)| Some((Codec::by_name(r)?, Codec::by_name(f)?, s)))
+            .collect()
+    });
+    let ws = words(line);
+    // A line whose words already read as words has nothing to gain: skip the
+    // candidates (this keeps clean Cyrillic, Greek and accented Latin cheap).
+    // Only words with no ASCII letter, or with ASCII and Cyrillic letters
+    // together, can be a legacy mix-up; most lines have none.
+    let maybe = |w: &Word| {
+        !w.text.is_ascii()
+            && (qualifies(w.text, Script::Cyrillic) || qualifies(w.text, Script::Latin))
+    };
+    if !ws.iter().any(maybe) || super::mojibake::reads_as_words(line) {
+        return None;
+    }
+    let mut best: Option<Plan> = None;
+    for &(read_as, from, script) in candidates {
+        if let Some(p) = try_candidate(line, &ws, read_as, from, script) {
+            if !best.as_ref().is_some_and(|b| p.mean <= b.mean) {
+                best = Some(p);
+            }
+        }
+    }
+    best
+}
+
+/// The stage: repairs legacy mix-ups line by line.
+pub fn run(text: &str, _options: &Options, report: &mut Report) {
+    for (start, line) in super::non_ascii_lines(text) {
+        // Only letters outside ASCII can be a legacy mix-up, and a line that is
+        // ordinary text (as a line the mojibake stage repaired usually is now)
+        // has none.
+        if !line.chars().any(|c| !c.is_ascii() && is_letter(c)) || super::plain::is_plain(line) {
+            continue;
+        }
+        let Some(p) = plan(line) else { continue };
+        let layers = [Layer::Legacy {
+            from: p.from,
+            read_as: p.read_as,
+        }];
+        let rule = explain::rule(&layers);
+        let reason = explain::reason(&layers);
+        for (s, e, rep) in p.words {
+            report.replace(start + s, start + e, rep, rule.as_str(), reason.as_str());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mangle(text: &str, from: &str, read_as: &str) -> String {
+        let mut buf = Vec::new();
+        assert!(
+            Codec::by_name(from)
+                .unwrap()
+                .encode_into(text, false, &mut buf),
+            "should encode the fixture"
+        );
+        Codec::by_name(read_as).unwrap().decode(&buf)
+    }
+
+    fn leg(text: &str) -> String {
+        let mut r = Report::new();
+        run(text, &Options::default(), &mut r);
+        r.apply(text)
+    }
+
+    #[test]
+    fn repairs_windows_1251_read_as_latin1() {
+        let ru = "Сообщение о встрече министров";
+        assert_eq!(
+            leg(&mangle(ru, "windows-1251", "windows-1252")),
+            ru,
+            "should read the words as windows-1251"
+        );
+    }
+
+    #[test]
+    fn repairs_koi8r_read_as_windows_1251() {
+        let ru = "Привет, как дела у вас сегодня";
+        assert_eq!(
+            leg(&mangle(ru, "KOI8-R", "windows-1251")),
+            ru,
+            "should read the words as KOI8-R"
+        );
+    }
+
+    #[test]
+    fn repairs_greek_read_as_latin1() {
+        let el = "Καλημέρα από την Αθήνα";
+        assert_eq!(
+            leg(&mangle(el, "ISO-8859-7", "windows-1252")),
+            el,
+            "should read the words as ISO-8859-7"
+        );
+    }
+
+    #[test]
+    fn repairs_windows_1252_read_as_windows_1251() {
+        let fr = "Le Théâtre du Châtelet présente";
+        assert_eq!(
+            leg(&mangle(fr, "windows-1252", "windows-1251")),
+            fr,
+            "should read the words as windows-1252"
+        );
+    }
+
+    #[test]
+    fn leaves_real_text_alone() {
+        for t in [
+            "Þórður fór til Reykjavíkur í gær.",
+            "Blåbærsyltetøy på brødet, tak.",
+            "Министр иностранных дел России",
+            "Η Αθήνα είναι η πρωτεύουσα.",
+            "SÃO PAULO e Brasília",
+            "Müller, Straße, Größe",
+            "Сomment with a look-alike",
+            "où à é",
+        ] {
+            assert_eq!(leg(t), t, "should leave {t:?} alone");
+        }
+    }
+}

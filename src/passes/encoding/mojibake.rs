@@ -1,0 +1,717 @@
+//! Repair of UTF-8 mojibake in one segment (a line, or a stretch of a long
+//! line), layer by layer.
+//!
+//! One step, while the segment looks bad (see [`super::badness`]):
+//! 1. If the whole segment encodes in one of the codecs ftfy covers, and the
+//!    bytes (after putting back lost no-break spaces and marking lost bytes) read
+//!    as UTF-8, that is the repair.
+//! 2. Otherwise a rarer codec (`rare_codec`: KOI8-R, IBM866, x-mac-cyrillic,
+//!    IBM850, windows-1255/1256/874), if its bytes are UTF-8 with several
+//!    multi-byte sequences and the result is plausible text.
+//! 3. Otherwise the mojibake is mixed with text that is fine: find each stretch
+//!    that looks like a UTF-8 sequence read through a Latin-like codec, and repair
+//!    each stretch on its own if it looks bad.
+//! 4. Otherwise C1 controls: windows-1252 read as latin-1, or MacRoman letters
+//!    between letters (`c1_controls`).
+//!
+//! A segment that does not look bad gets a step only with other evidence: a
+//! stretch left over beside ones already repaired that reads as the script of
+//! the rest of the segment (`inconsistent` in context), a rare codec as in 2, or
+//! a repair with evidence on both sides (`bold`). Lines whose non-ASCII words
+//! already read as words (`reads_as_words`) get none of these.
+//!
+//! Steps repeat (text mangled twice is repaired twice) until nothing changes.
+
+use super::badness::{is_bad, is_bad_chars};
+use super::bigrams::{is_letter, Tally};
+use super::codecs::Codec;
+use super::explain::Layer;
+use super::tables::{
+    CONTINUATION, CONTINUATION_STRICT, FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, FTFY_CODECS,
+};
+use super::utf8;
+
+/// How many layers one segment may be unwrapped (a guard, not a limit met in practice).
+const MAX_LAYERS: usize = 8;
+
+/// Repairs `text`, returning the repaired text and the layers undone (empty when
+/// the text is left as it is).
+pub fn repair(text: &str) -> (String, Vec<Layer>) {
+    let mut cur = text.to_string();
+    let mut layers = Vec::new();
+    for _ in 0..MAX_LAYERS {
+        match step(&cur, !layers.is_empty()) {
+            Some((next, layer)) if next != cur => {
+                cur = next;
+                layers.push(layer);
+            }
+            _ => break,
+        }
+    }
+    (cur, layers)
+}
+
+/// One layer. `repaired` says an earlier layer of this segment was already
+/// undone, so the segment is known to be damaged.
+fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
+    if text.is_ascii() {
+        return None;
+    }
+    if !is_bad(text) {
+        if repaired {
+            if let Some((fixed, parts)) = inconsistent(text, true) {
+                return Some((fixed, Layer::Mixed(parts)));
+            }
+        }
+        // Text whose non-ASCII words already read as words needs no repair.
+        if reads_as_words(text) {
+            return None;
+        }
+        return rare_codec(text, 0, true).or_else(|| bold(text));
+    }
+    let mut buf = Vec::with_capacity(text.len());
+    let has_sub = text.contains('\u{1a}');
+    // Every codec whose reading works is a candidate; the most plausible result
+    // wins, and the earlier codec (the more common mix-up) on a tie.
+    let mut best: Option<((usize, i32), String, Layer)> = None;
+    for codec in (0..FTFY_CODECS).map(Codec) {
+        let lossy_ok = codec.sloppy() && !has_sub;
+        if !codec.encode_into(text, lossy_ok, &mut buf) {
+            continue;
+        }
+        // In macintosh, an en dash is byte 0xD0: "– " would pass for a broken
+        // two-byte sequence, so no-break spaces are not restored there.
+        let a0_ok = codec != Codec::MACINTOSH;
+        if let Some((fixed, a0, lossy)) = read_utf8(&buf, a0_ok, lossy_ok) {
+            // latin-1 and windows-1252 agree outside 0x80..=0x9F; name the
+            // common one unless C1 controls show it was latin-1.
+            let codec = if codec == Codec::LATIN1 && !text.chars().any(is_c1) {
+                Codec::WINDOWS_1252
+            } else {
+                codec
+            };
+            let cost = (implausibility(&fixed), -mean_pair_score(&fixed));
+            let better = match &best {
+                Some((c, _, _)) => cost < *c,
+                None => true,
+            };
+            if better {
+                best = Some((cost, fixed, Layer::Utf8As { codec, a0, lossy }));
+            }
+        }
+    }
+    // A rarer codec's reading competes too (IBM850 beside IBM437 share most
+    // box-drawing characters), at a small handicap.
+    // (It cannot beat a reading that has nothing implausible in it.)
+    let beatable = best.as_ref().map(|b| b.0 .0 > 0).unwrap_or(true);
+    if let Some((fixed, layer)) = beatable
+        .then(|| rare_codec(text, FTFY_CODECS, false))
+        .flatten()
+    {
+        let cost = (implausibility(&fixed) + 1, -mean_pair_score(&fixed));
+        if best.as_ref().map(|b| cost < b.0).unwrap_or(true) {
+            return Some((fixed, layer));
+        }
+    }
+    if let Some((_, fixed, layer)) = best {
+        return Some((fixed, layer));
+    }
+    if let Some((fixed, parts)) = inconsistent(text, false) {
+        return Some((fixed, Layer::Mixed(parts)));
+    }
+    if text.chars().any(is_c1) {
+        return c1_controls(text);
+    }
+    None
+}
+
+/// C1 controls: windows-1252 read as latin-1, except that a C1 control between
+/// two letters is a letter, from MacRoman (whose 0x80..=0x9F are accented
+/// letters), when the letter pairs it makes are common in words: `tur\x92stico`
+/// is `turístico`. Byte 0x92 is also windows-1252's apostrophe, so `don\x92t`
+/// and `it\x92s` (an English contraction ending) count as MacRoman only when the
+/// same line has another C1 control that is clearly a MacRoman letter.
+fn c1_controls(text: &str) -> Option<(String, Layer)> {
+    let chars: Vec<char> = text.chars().collect();
+    let cp1252 = Codec::WINDOWS_1252;
+    let mac = Codec::MACINTOSH;
+    // For each C1 control: whether it may be a MacRoman letter, and whether it
+    // could also be an apostrophe in a contraction.
+    let mut mac_ok = vec![false; chars.len()];
+    let mut strong = false;
+    for (k, &c) in chars.iter().enumerate() {
+        if !is_c1(c) {
+            continue;
+        }
+        let m = mac.char(c as u8);
+        let prev = k.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(k + 1).copied();
+        let fits = is_letter(m)
+            && prev.is_some_and(|p| is_letter(p) && pair_score(p, m) >= 3)
+            && next.is_some_and(|n| is_letter(n) && pair_score(m, n) >= 3);
+        if fits {
+            mac_ok[k] = true;
+            strong |= !(c == '\u{92}' && contraction(&chars[k + 1..]));
+        }
+    }
+    let mut fixed = String::with_capacity(text.len());
+    let (mut any_mac, mut any_1252) = (false, false);
+    for (k, &c) in chars.iter().enumerate() {
+        if !is_c1(c) {
+            fixed.push(c);
+        } else if strong && mac_ok[k] {
+            fixed.push(mac.char(c as u8));
+            any_mac = true;
+        } else {
+            fixed.push(cp1252.char(c as u8));
+            any_1252 = true;
+        }
+    }
+    if fixed == text {
+        return None;
+    }
+    let legacy = Layer::Legacy {
+        from: mac,
+        read_as: Codec::LATIN1,
+    };
+    let layer = match (any_mac, any_1252) {
+        (true, true) => Layer::Mixed(vec![vec![legacy], vec![Layer::C1Controls]]),
+        (true, false) => legacy,
+        _ => Layer::C1Controls,
+    };
+    Some((fixed, layer))
+}
+
+/// Whether `rest` starts with an English contraction ending (`s`, `t`, `d`,
+/// `m`, `ll`, `re`, `ve`) followed by a non-letter.
+fn contraction(rest: &[char]) -> bool {
+    let word: String = rest
+        .iter()
+        .take_while(|&&c| is_letter(c))
+        .collect::<String>()
+        .to_lowercase();
+    matches!(word.as_str(), "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
+}
+
+fn pair_score(a: char, b: char) -> u8 {
+    super::bigrams::pair(a, b).unwrap_or(0)
+}
+
+/// Whether `c` is a letter the bigram tables know.
+fn known_letter(c: char) -> bool {
+    is_letter(c) && super::bigrams::known(c)
+}
+
+/// Characters that sit next to letters in ordinary text.
+fn word_punct(c: char) -> bool {
+    matches!(
+        c,
+        '’' | '‘'
+            | '“'
+            | '”'
+            | '„'
+            | '«'
+            | '»'
+            | '–'
+            | '—'
+            | '…'
+            | '·'
+            | '\u{a0}'
+            | '™'
+            | '®'
+            | '©'
+            | '°'
+            | '′'
+            | '″'
+            | '¿'
+            | '¡'
+    )
+}
+
+/// Whether the segment has something real words do not have: letters of two
+/// scripts side by side, or a symbol glued to a letter (`mГ©dicament`,
+/// `pi√π`, `┬┐que`).
+fn anomalous(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).any(|w| {
+        let (a, b) = (w[0], w[1]);
+        if a.is_ascii() && b.is_ascii() {
+            return false;
+        }
+        let cross = is_letter(a)
+            && is_letter(b)
+            && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
+        let glued = |sym: char, letter: char| {
+            is_letter(letter) && !sym.is_ascii() && !is_letter(sym) && !sym.is_numeric() && !sym.is_whitespace() && !word_punct(sym)
+        };
+        cross || glued(a, b) || glued(b, a)
+    })
+}
+
+/// UTF-8 read through one of ftfy's codecs, in a segment the badness heuristic
+/// passes: repaired only with evidence on both sides. The segment must be
+/// anomalous ([`anomalous`]); what the repair brings in must be letters the
+/// bigram tables know, in common letter pairs (or `¿`/`¡` opening a question or
+/// exclamation the segment closes); and the result must not look bad.
+fn bold(text: &str) -> Option<(String, Layer)> {
+    if !anomalous(text) {
+        return None;
+    }
+    let mut buf = Vec::with_capacity(text.len());
+    for codec in (0..FTFY_CODECS).map(Codec) {
+        if !codec.encode_into(text, false, &mut buf) {
+            continue;
+        }
+        let Some((fixed, a0, _)) = read_utf8(&buf, codec != Codec::MACINTOSH, false) else {
+            continue;
+        };
+        let spaces = |t: &str| t.chars().filter(|c| c.is_whitespace()).count();
+        if fixed == text
+            || spaces(&fixed) != spaces(text)
+            || is_bad(&fixed)
+            || anomalous(&fixed)
+            || !brings_words(&fixed, text)
+        {
+            continue;
+        }
+        return Some((
+            fixed,
+            Layer::Utf8As {
+                codec,
+                a0,
+                lossy: false,
+            },
+        ));
+    }
+    None
+}
+
+/// Whether the characters `fixed` has that `orig` lacks are known letters in
+/// common pairs with their neighbours (at least one pair in all), or `¿`/`¡`
+/// closed later by `?`/`!`.
+fn brings_words(fixed: &str, orig: &str) -> bool {
+    let chars: Vec<char> = fixed.chars().collect();
+    let mut pairs = 0;
+    for (k, &c) in chars.iter().enumerate() {
+        if c.is_ascii() || orig.contains(c) {
+            continue;
+        }
+        if c == '¿' || c == '¡' {
+            let close = if c == '¿' { '?' } else { '!' };
+            if chars[k + 1..].contains(&close) && chars.get(k + 1).is_some_and(|&n| is_letter(n)) {
+                pairs += 1;
+                continue;
+            }
+            return false;
+        }
+        if !known_letter(c) {
+            return false;
+        }
+        for n in [
+            k.checked_sub(1).map(|p| chars[p]),
+            chars.get(k + 1).copied(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if is_letter(n) {
+                let s = if chars.get(k + 1) == Some(&n) {
+                    pair_score(c, n)
+                } else {
+                    pair_score(n, c)
+                };
+                if s < 1 {
+                    return false;
+                }
+                pairs += 1;
+            }
+        }
+    }
+    pairs > 0
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// Reads `bytes` as UTF-8 after the byte-level repairs; returns the text and
+/// whether a no-break space was restored or a lost byte marked.
+fn read_utf8(bytes: &[u8], a0_ok: bool, lossy_ok: bool) -> Option<(String, bool, bool)> {
+    let mut cur = std::borrow::Cow::Borrowed(bytes);
+    let mut a0 = false;
+    let mut lossy = false;
+    let a_grave = cur.windows(2).any(|w| w[0] == 0xc3 && w[1] == b' ');
+    if a0_ok && (a_grave || utf8::has_altered_space(&cur)) {
+        let r = utf8::restore_a0(&cur);
+        if r != *cur {
+            a0 = true;
+            cur = std::borrow::Cow::Owned(r);
+        }
+    }
+    if lossy_ok {
+        let r = utf8::replace_lossy(&cur);
+        if r != *cur {
+            lossy = true;
+            cur = std::borrow::Cow::Owned(r);
+        }
+    }
+    utf8::decode(&cur).map(|s| (s, a0, lossy))
+}
+
+fn in_set(set: &[u16], c: char) -> bool {
+    let u = c as u32;
+    u <= 0xffff && set.binary_search(&(u as u16)).is_ok()
+}
+
+fn is_cont(c: char) -> bool {
+    c == ' ' || in_set(CONTINUATION, c)
+}
+
+/// Finds stretches that look like UTF-8 read through a Latin-like codec and
+/// repairs each one that looks bad on its own.
+///
+/// With `context` (the segment is known to be damaged and the bad stretches are
+/// already repaired), a stretch that does not look bad on its own is repaired
+/// too if it reads as letters or digits of a script the rest of the segment is
+/// written in: the `Ù Ù Ù¡` left beside repaired Arabic is `٠٠١`.
+fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> {
+    let chars: Vec<char> = text.chars().collect();
+    // Letters and digits of each script in the whole segment, for `context`.
+    let mut total = [0usize; 8];
+    if context {
+        for s in chars.iter().filter_map(|&c| script_of(c)) {
+            total[s as usize] += 1;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut parts = Vec::new();
+    let mut i = 0;
+    let mut copied = 0;
+    while i < chars.len() {
+        if i > 0 && in_set(CONTINUATION_STRICT, chars[i - 1]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        loop {
+            let c = |k: usize| chars.get(j + k).copied();
+            let cont = |k: usize| c(k).is_some_and(is_cont);
+            let Some(lead) = c(0) else { break };
+            if in_set(FIRST_OF_2, lead) && cont(1) {
+                j += 2;
+            } else if in_set(FIRST_OF_3, lead) && cont(1) && cont(2) {
+                j += 3;
+            } else if in_set(FIRST_OF_4, lead) && cont(1) && cont(2) && cont(3) {
+                j += 4;
+            } else {
+                break;
+            }
+        }
+        if j == i {
+            i += 1;
+            continue;
+        }
+        let span = &chars[i..j];
+        if span.len() < chars.len() && (context || is_bad_chars(span)) {
+            let sub: String = span.iter().collect();
+            let (fixed, layers) = if context {
+                let mut outside = total;
+                for s in span.iter().filter_map(|&c| script_of(c)) {
+                    outside[s as usize] -= 1;
+                }
+                repair_in_context(&sub, &outside)
+            } else {
+                repair(&sub)
+            };
+            if !layers.is_empty() && fixed != sub {
+                out.extend(&chars[copied..i]);
+                out.push_str(&fixed);
+                copied = j;
+                parts.push(layers);
+            }
+        }
+        i = j;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    out.extend(&chars[copied..]);
+    Some((out, parts))
+}
+
+/// Repairs a stretch that does not look bad, if some codec reads it as letters
+/// or digits of a script found elsewhere in the segment.
+fn repair_in_context(sub: &str, outside: &[usize; 8]) -> (String, Vec<Layer>) {
+    // A stretch that reads as letters of its own script in common pairs
+    // (`ΟΎ` in Greek) is text, not mojibake.
+    let mut as_is = Tally::default();
+    as_is.add(sub, false);
+    if as_is.pairs > 0 && as_is.unseen == 0 {
+        return (sub.to_string(), Vec::new());
+    }
+    let mut buf = Vec::new();
+    for codec in (0..FTFY_CODECS).map(Codec) {
+        if !codec.encode_into(sub, false, &mut buf) {
+            continue;
+        }
+        let Some((fixed, a0, _)) = read_utf8(&buf, codec != Codec::MACINTOSH, false) else {
+            continue;
+        };
+        let new: Vec<char> = fixed
+            .chars()
+            .filter(|c| !c.is_ascii() && !c.is_whitespace())
+            .collect();
+        // Letters of a script with a bigram table must be letters the table knows.
+        let common =
+            |c: char| !is_letter(c) || super::bigrams::Script::of(c).is_none() || known_letter(c);
+        let fits = !new.is_empty()
+            && new.iter().all(|&c| {
+                (is_letter(c) || c.is_numeric())
+                    && common(c)
+                    && script_of(c).is_some_and(|s| outside[s as usize] > 0)
+            });
+        if fits {
+            return (
+                fixed,
+                vec![Layer::Utf8As {
+                    codec,
+                    a0,
+                    lossy: false,
+                }],
+            );
+        }
+    }
+    (sub.to_string(), Vec::new())
+}
+
+/// A rough script id for a letter or digit outside Latin (None for Latin,
+/// punctuation and symbols).
+fn script_of(c: char) -> Option<u8> {
+    if c.is_ascii() || !(is_letter(c) || c.is_numeric()) {
+        return None;
+    }
+    Some(match c as u32 {
+        0x370..=0x3ff | 0x1f00..=0x1fff => 1,
+        0x400..=0x52f => 2,
+        0x590..=0x5ff => 3,
+        0x600..=0x6ff | 0x750..=0x77f => 4,
+        0xe00..=0xe7f => 5,
+        0x900..=0xdff => 6,
+        0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7a3 => 7,
+        _ => return None,
+    })
+}
+
+/// Whether the words with non-ASCII letters in `text` already look like words
+/// of their script (enough letter pairs, nearly all of them common).
+pub(crate) fn reads_as_words(text: &str) -> bool {
+    let mut t = Tally::default();
+    for word in text
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_ascii())
+    {
+        t.add(word, true);
+    }
+    t.pairs >= 6 && t.unseen_share() <= 0.05 && t.mean() >= 7.0
+}
+
+/// Ten times the mean letter-pair score of the non-ASCII words of `text`.
+fn mean_pair_score(text: &str) -> i32 {
+    let mut t = Tally::default();
+    for word in text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_ascii())
+    {
+        t.add(word, true);
+    }
+    (t.mean() * 10.0) as i32
+}
+
+/// How implausible a text is: characters outside the common scripts and
+/// symbols, letters the bigram tables do not know (in scripts they cover),
+/// symbols glued to letters, and never-seen letter pairs.
+fn implausibility(text: &str) -> usize {
+    let mut cost = 0;
+    let chars: Vec<char> = text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if c.is_ascii() {
+            continue;
+        }
+        if !plausible(c) || is_c1(c) {
+            cost += 10;
+        } else if is_letter(c) {
+            if super::bigrams::Script::of(c).is_some() && !known_letter(c) {
+                cost += 5;
+            }
+        } else if !c.is_whitespace() && !word_punct(c) {
+            let near =
+                |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|&n| is_letter(n));
+            if near(k.checked_sub(1)) || near(Some(k + 1)) {
+                cost += 2;
+            }
+        }
+    }
+    let mut t = Tally::default();
+    for word in text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_ascii())
+    {
+        t.add(word, true);
+        // A word with letters of two scripts (`macrรณsporo`, `–ó–∞–º`).
+        let mut ids = word
+            .chars()
+            .filter(|&c| is_letter(c))
+            .map(|c| script_of(c).unwrap_or(0));
+        if ids.next().is_some_and(|first| ids.any(|s| s != first)) {
+            cost += 3;
+        }
+    }
+    cost + t.unseen as usize
+}
+
+/// UTF-8 read through a codec the badness heuristic does not know (or, in a
+/// segment the heuristic passes, any codec): needs the
+/// bytes to be UTF-8 with at least two multi-byte sequences, every one of them
+/// a plausible character, in one script, in words the bigram tables find
+/// plausible. Starts at codec number `first`. When `strict` (the segment does
+/// not look bad), the result must also be clearly more plausible than the
+/// segment as it stands ([`implausibility`]), with nothing unknown in it.
+fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)> {
+    let high = text.chars().filter(|c| !c.is_ascii()).count();
+    if high < 4 {
+        return None;
+    }
+    let mut buf = Vec::with_capacity(text.len());
+    for codec in (first..super::tables::CODECS.len()).map(Codec) {
+        if !codec.encode_into(text, false, &mut buf) {
+            continue;
+        }
+        let Ok(s) = std::str::from_utf8(&buf) else {
+            continue;
+        };
+        let multi: Vec<char> = s.chars().filter(|c| !c.is_ascii()).collect();
+        if multi.len() < 2 || !multi.iter().all(|&c| plausible(c)) || !one_script(&multi) {
+            continue;
+        }
+        if is_bad(s) || !wordlike(s) {
+            continue;
+        }
+        if strict {
+            let after = implausibility(s);
+            if after > 1 || after >= implausibility(text) {
+                continue;
+            }
+        }
+        return Some((
+            s.to_string(),
+            Layer::Utf8As {
+                codec,
+                a0: false,
+                lossy: false,
+            },
+        ));
+    }
+    None
+}
+
+/// Whether the letters that came out of multi-byte sequences sit in words the
+/// bigram tables find plausible (for scripts that have a table).
+fn wordlike(s: &str) -> bool {
+    let mut t = Tally::default();
+    for word in s.split(|c: char| !is_letter(c)).filter(|w| !w.is_ascii()) {
+        t.add(word, true);
+    }
+    t.pairs == 0 || (t.unseen_share() <= 0.2 && t.mean() >= 5.0)
+}
+
+/// Characters ordinary text is made of: Latin, Greek, Cyrillic, Hebrew, Arabic,
+/// Indic, Thai, CJK, Hangul, kana, common punctuation and symbols, emoji.
+fn plausible(c: char) -> bool {
+    matches!(c as u32,
+        0xa0..=0x24f | 0x370..=0x3ff | 0x400..=0x52f | 0x5d0..=0x5ea | 0x600..=0x6ff
+        | 0x900..=0xdff | 0xe00..=0xe7f | 0x1e00..=0x1fff | 0x2010..=0x2027 | 0x2030..=0x205e
+        | 0x20a0..=0x20bf | 0x2100..=0x2bff | 0x3000..=0x30ff | 0x3400..=0x9fff
+        | 0xac00..=0xd7a3 | 0xff01..=0xff60 | 0x1f300..=0x1faff)
+}
+
+/// Whether the letters among `chars` come from at most one non-Latin script
+/// (mojibake decoded wrongly tends to hop between scripts).
+fn one_script(chars: &[char]) -> bool {
+    let mut seen: Option<u32> = None;
+    for &c in chars.iter().filter(|&&c| is_letter(c)) {
+        let block = match c as u32 {
+            0..=0x24f | 0x1e00..=0x1eff => continue,
+            0x370..=0x3ff | 0x1f00..=0x1fff => 1,
+            0x400..=0x52f => 2,
+            0x590..=0x5ff => 3,
+            0x600..=0x6ff => 4,
+            0xe00..=0xe7f => 5,
+            0x900..=0xdff => 6,
+            _ => 7,
+        };
+        match seen {
+            None => seen = Some(block),
+            Some(b) if b == block => {}
+            Some(_) => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(s: &str) -> String {
+        repair(s).0
+    }
+
+    #[test]
+    fn repairs_one_layer() {
+        assert_eq!(
+            fixed("cafÃ© au lait"),
+            "café au lait",
+            "should undo UTF-8 read as windows-1252"
+        );
+    }
+
+    #[test]
+    fn repairs_two_layers() {
+        assert_eq!(fixed("doesnÃ¢â‚¬â„¢t"), "doesn’t", "should undo two layers");
+    }
+
+    #[test]
+    fn repairs_mixed_segments() {
+        assert_eq!(
+            fixed("Classificação e DivisÃ£o"),
+            "Classificação e Divisão",
+            "should repair only the mangled word"
+        );
+    }
+
+    #[test]
+    fn leaves_clean_text() {
+        for t in [
+            "SÃO PAULO",
+            "Ελληνικά",
+            "Русский язык",
+            "naïve café",
+            "2×3 ≠ 5 €",
+        ] {
+            assert_eq!(fixed(t), t, "should leave {t:?} alone");
+        }
+    }
+
+    #[test]
+    fn repairs_utf8_read_as_koi8r() {
+        let original = "Привет, как дела";
+        let mangled = Codec::by_name("KOI8-R")
+            .unwrap()
+            .decode(original.as_bytes());
+        assert_eq!(
+            fixed(&mangled),
+            original,
+            "should undo UTF-8 read as KOI8-R"
+        );
+    }
+}

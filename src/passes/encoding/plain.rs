@@ -1,0 +1,210 @@
+//! The fast path: one scan that clears a line of ordinary text, so that none of
+//! the stages looks at it again.
+//!
+//! Every repair the pass makes needs something in the line that ordinary text
+//! does not have, and this scan looks for any of it:
+//! - an `&` (a character reference), a C1 control, or any non-ASCII character
+//!   that is not a letter, a digit of a non-Latin script, an emoji or one of a
+//!   few common punctuation marks (mojibake is full of symbols: `Ã©`, `â€™`,
+//!   `Ð±`, `├®`, `√©`; currency signs, `¼` and the like go to the full check);
+//! - a word with letters of two scripts (`mГ©dicament`, `Thйвtre`), or with a
+//!   lower-case letter followed by an upper-case one (`РїСЂРёРІРµС‚`, `рТЙЧЕФ`);
+//! - a word of two or more letters none of which is ASCII, in Latin script
+//!   (`Ñîîáùåíèå`; French, Spanish or German words always have an ASCII letter)
+//!   or an all-capital Cyrillic or Greek word (KOI8-R read as windows-1251 turns
+//!   lower case into capitals);
+//! - an accented capital followed by another non-ASCII character or a space
+//!   (`Å `, `ÄŒ`, `Ã ` are lead bytes of UTF-8 read one by one).
+//!
+//! A line with none of these is left alone without further work. The check is
+//! deliberately broad: anything it lets through still has to convince the
+//! stages themselves.
+
+use super::bigrams::{is_letter, is_lower, is_upper};
+
+/// Punctuation that ordinary text uses next to letters.
+fn common_punct(c: char) -> bool {
+    matches!(
+        c,
+        '’' | '‘' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '–' | '—' | '…' | '\u{a0}' | '\u{202f}'
+            | '\u{2009}' | '′' | '″'
+            // CJK punctuation and full-width forms.
+            | '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff65}'
+    )
+}
+
+/// A coarse script for letters: 0 Latin, 1 Greek, 2 Cyrillic, 3 other.
+fn script(c: char) -> u8 {
+    match c as u32 {
+        0..=0x24f | 0x1e00..=0x1eff => 0,
+        0x370..=0x3ff | 0x1f00..=0x1fff => 1,
+        0x400..=0x52f => 2,
+        _ => 3,
+    }
+}
+
+/// Whether `line` is ordinary text that no stage of the pass would change.
+pub fn is_plain(line: &str) -> bool {
+    if line.is_ascii() {
+        return !line.contains('&');
+    }
+    // Per word: scripts seen, letters, non-ASCII letters, lower case seen,
+    // upper case seen, and whether all its letters are upper case.
+    let mut word_script: Option<u8> = None;
+    let mut letters = 0usize;
+    let mut ascii_letters = 0usize;
+    let mut upper = 0usize;
+    let mut prev_lower = false;
+    let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
+    let word_ok =
+        |script: Option<u8>, letters: usize, ascii_letters: usize, upper: usize| match script {
+            Some(0) => !(letters >= 2 && ascii_letters == 0),
+            Some(1) | Some(2) => !(letters >= 2 && upper == letters),
+            _ => true,
+        };
+    for c in line.chars() {
+        // ASCII, the bulk of most lines: a letter extends the word, anything
+        // else ends it (the checks on the character before still apply).
+        if c.is_ascii() && !prev.is_some_and(|p| !p.is_ascii()) {
+            if c == '&' {
+                return false;
+            }
+            prev2 = prev;
+            prev = Some(c);
+            if c.is_ascii_alphabetic() {
+                match word_script {
+                    None => word_script = Some(0),
+                    Some(0) => {}
+                    Some(_) => return false,
+                }
+                if c.is_ascii_uppercase() {
+                    if prev_lower {
+                        return false;
+                    }
+                    upper += 1;
+                }
+                prev_lower = c.is_ascii_lowercase();
+                letters += 1;
+                ascii_letters += 1;
+            } else {
+                if !word_ok(word_script, letters, ascii_letters, upper) {
+                    return false;
+                }
+                word_script = None;
+                letters = 0;
+                ascii_letters = 0;
+                upper = 0;
+                prev_lower = false;
+            }
+            continue;
+        }
+        if c == '&' || ('\u{80}'..='\u{9f}').contains(&c) {
+            return false;
+        }
+        if let Some(p) = prev {
+            // An accented capital followed by a non-ASCII character or a space.
+            if matches!(p, 'À'..='ß' | 'Ā'..='ž')
+                && !p.is_ascii()
+                && is_upper(p)
+                && (!c.is_ascii() || c == ' ')
+            {
+                return false;
+            }
+        }
+        // Punctuation glued between a letter and a non-ASCII character, or
+        // between a non-ASCII letter and a letter (`–°–ú` is Cyrillic read as
+        // MacRoman, `Chele»ô` Romanian, `Г–L` German read as windows-1251).
+        if prev
+            .is_some_and(|p| matches!(p, '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '–' | '—' | '…'))
+            && prev2.is_some_and(is_letter)
+            && ((!c.is_ascii() && !c.is_whitespace())
+                || (is_letter(c) && prev2.is_some_and(|p| !p.is_ascii())))
+        {
+            return false;
+        }
+        prev2 = prev;
+        prev = Some(c);
+        // Letters that mojibake is made of (`ƒ`, `ª`, `ˆ`) count as symbols.
+        if !common_punct(c) && super::badness::is_symbol_class(c) {
+            return false;
+        }
+        if is_letter(c) {
+            let s = script(c);
+            match word_script {
+                None => word_script = Some(s),
+                Some(w) if w != s => return false,
+                _ => {}
+            }
+            if is_upper(c) {
+                if prev_lower {
+                    return false;
+                }
+                upper += 1;
+            }
+            prev_lower = is_lower(c);
+            letters += 1;
+            ascii_letters += c.is_ascii() as usize;
+            continue;
+        }
+        // Digits of other scripts are ordinary; Latin-1's `¹²³¼½¾` are mojibake's.
+        let digit = c.is_numeric() && c as u32 > 0xff;
+        if !c.is_ascii() && !c.is_whitespace() && !common_punct(c) && !digit {
+            // A symbol. Emoji and other pictographs are ordinary text.
+            if !matches!(c as u32, 0x1f000..=0x1faff | 0x2600..=0x27bf | 0xfe0f | 0x200d) {
+                return false;
+            }
+        }
+        // Anything else ends the word (apostrophes and hyphens too, which keeps
+        // `l’été` and `Jean-Pierre` apart).
+        if !word_ok(word_script, letters, ascii_letters, upper) {
+            return false;
+        }
+        word_script = None;
+        letters = 0;
+        ascii_letters = 0;
+        upper = 0;
+        prev_lower = false;
+    }
+    word_ok(word_script, letters, ascii_letters, upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_lines_are_plain() {
+        for t in [
+            "Le conseil municipal a voté mardi le prolongement du tramway jusqu’au port.",
+            "Городской совет во вторник проголосовал за продление трамвайной линии.",
+            "Η δημοτική επιτροπή ενέκρινε την επέκταση της γραμμής του τραμ.",
+            "市議会は火曜日、路面電車を港まで延伸する計画を承認した。",
+            "Der Stadtrat hat am Dienstag beschlossen, die Straßenbahn zu verlängern.",
+            "Team 👩\u{200d}💻 wins — «oui» on ٣ May.",
+        ] {
+            assert!(is_plain(t), "should clear {t:?}");
+        }
+    }
+
+    #[test]
+    fn anything_a_stage_might_repair_is_not_plain() {
+        for t in [
+            "cafÃ©",
+            "Ã perturber",
+            "â€œquoteâ€",
+            "РїСЂРёРІРµС‚",
+            "рТЙЧЕФ",
+            "Ñîîáùåíèå",
+            "Thйвtre",
+            "mГ©dicament",
+            "pi√π",
+            "Fish &amp; Chips",
+            "tur\u{92}stico",
+            "ÄŒeÅ¡tina",
+            "ΚΑΛΗΜΕΡΑ",
+        ] {
+            assert!(!is_plain(t), "should not clear {t:?}");
+        }
+    }
+}
