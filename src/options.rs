@@ -115,6 +115,8 @@ pub struct Options {
     pub timestamps: PassSetting<passes::timestamps::TimestampsOptions>,
     /// The `residue` pass: page furniture around the article.
     pub residue: PassSetting<passes::residue::ResidueOptions>,
+    /// The `casing` pass.
+    pub casing: PassSetting<passes::casing::CasingOptions>,
     /// The `whitespace` pass.
     pub whitespace: PassSetting<passes::whitespace::WhitespaceOptions>,
 }

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::report::Report;
 
+pub mod casing;
 pub mod encoding;
 pub mod residue;
 pub mod timestamps;
@@ -59,6 +60,13 @@ pub static REGISTRY: &[PassInfo] = &[
         summary: "page furniture: menus, share buttons, credits, captions, related lists, prompts, comment threads",
         run: residue::run,
         enabled: |o| o.residue.enabled,
+    },
+    PassInfo {
+        name: "casing",
+        gentle: false,
+        summary: "glued words, stray double capitals, ALL-CAPS lines, machine-translation casing",
+        run: casing::run,
+        enabled: |o| o.casing.enabled,
     },
     PassInfo {
         name: "whitespace",

@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// The golden case files, embedded so the wasm tests need no file system.
 pub const CASE_FILES: &[(&str, &str)] = &[
+    ("casing.json", include_str!("../cases/casing.json")),
     ("encoding.json", include_str!("../cases/encoding.json")),
     ("residue.json", include_str!("../cases/residue.json")),
     ("timestamps.json", include_str!("../cases/timestamps.json")),

@@ -1,0 +1,436 @@
+//! Lines written wholly in capitals (shouted paragraphs, headlines, datelines)
+//! and documents written wholly in lower case, recased to sentence case.
+//!
+//! Each word takes the form the document gives it elsewhere, in mixed-case text
+//! (`KERRY` becomes `Kerry` when the text writes `Kerry`, `NATO` stays when the
+//! text writes `NATO`); failing that, the form the lexicon gives it (`ALEPPO` to
+//! `Aleppo`, `FBI` kept, `THE` to `the`); the first word of each sentence is
+//! capitalised.
+//!
+//! **Never touched**: short capital lines that are a page's own style (`FAQ`,
+//! `CONCLUSION`, `US FALLS`: lines without a full stop unless long, see [`MIN_WORDS`]), lines that look
+//! like code or constants (`CREATED_AT`, `PORT=8080`), words glued to digits or
+//! symbols (`U.S.`, `COVID-19`), and lower-case text that has any capital letter
+//! (a writer's own choice, such as a poem or a handle).
+
+use super::evidence::{key, Evidence};
+use super::lexicon::{Class, Lexicon};
+use super::words::{words, Position, Shape, Word};
+use crate::options::Options;
+use crate::report::Report;
+
+/// Fewest words a capital line that ends a sentence (`.`, `!`) needs before it is recased.
+pub const MIN_WORDS: usize = 3;
+/// Fewest words a capital line needs before it is recased whatever its end
+/// (shorter lines without a full stop are headings: `WHY IS IT IMPORTANT?`).
+pub const MIN_WORDS_UNPUNCTUATED: usize = 16;
+/// Fewest words a short capital line without a full stop needs before it is
+/// recased in a document whose other short lines are mixed case.
+pub const MIN_WORDS_SHORT: usize = 2;
+/// Fewest words a document needs before an all-lower-case text is recased.
+const MIN_LOWER_DOC_WORDS: usize = 12;
+
+/// For each line of `text`, whether it is written in capitals: two or more
+/// words in capitals and no lower-case letter.
+pub fn caps_lines(text: &str, ws: &[Word]) -> Vec<bool> {
+    let lines = text.split('\n').count();
+    let mut upper = vec![0u32; lines];
+    let mut lower = vec![false; lines];
+    for (i, l) in text.split('\n').enumerate() {
+        lower[i] = l.chars().any(|c| c.is_lowercase());
+    }
+    for w in ws {
+        if w.shape == Shape::Upper {
+            if let Some(u) = upper.get_mut(w.line) {
+                *u += 1;
+            }
+        }
+    }
+    (0..lines).map(|i| upper[i] >= 2 && !lower[i]).collect()
+}
+
+/// For each line of `text`, whether it is written in title case (`Best Free
+/// Alternatives to Figma`): its capitals are the page's style, not a name's, so
+/// its words neither count as evidence nor get re-cased. A line counts when
+/// common words (not names) of four letters or more after its first word are
+/// mostly capitalised.
+pub fn title_lines(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<bool> {
+    let lines = text.split('\n').count();
+    let mut cap = vec![0u32; lines];
+    let mut low = vec![0u32; lines];
+    let mut all = vec![0u32; lines];
+    for w in ws {
+        let Some(a) = all.get_mut(w.line) else {
+            continue;
+        };
+        *a += 1;
+        if w.position == Position::LineStart || w.opaque || w.end - w.start < 4 {
+            continue;
+        }
+        let k = key(w.text(text));
+        if lexicon.is_function_word(&k) || lexicon.class(&k) != Class::Common {
+            continue;
+        }
+        match w.shape {
+            Shape::Cap | Shape::Mixed => cap[w.line] += 1,
+            Shape::Lower => low[w.line] += 1,
+            Shape::Upper => {}
+        }
+    }
+    (0..lines)
+        .map(|i| {
+            (cap[i] >= 3 && cap[i] >= 2 * low[i])
+                || (all[i] <= 12 && cap[i] >= 2 && cap[i] > low[i])
+        })
+        .collect()
+}
+
+/// Lines whose casing is a style: capitals or title case.
+pub fn styled_lines(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<bool> {
+    let caps = caps_lines(text, ws);
+    let titles = title_lines(text, ws, lexicon);
+    caps.iter().zip(&titles).map(|(a, b)| *a || *b).collect()
+}
+
+fn capitalise(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut chars = w.chars();
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+    }
+    out.extend(chars.flat_map(char::to_lowercase));
+    out
+}
+
+/// Where a chosen form came from, for the edit's reason.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Document,
+    Lexicon,
+    Plain,
+}
+
+/// The form a word takes in sentence case, ignoring its position.
+fn base_form(
+    k: &str,
+    ev: Option<&Evidence>,
+    lexicon: &Lexicon,
+    unknown_cap: bool,
+) -> (String, Source) {
+    if let Some(m) = lexicon.mixed_form(k) {
+        return (m.to_string(), Source::Lexicon);
+    }
+    if k == "i" {
+        return ("I".to_string(), Source::Plain);
+    }
+    if let Some(ev) = ev {
+        if let Some(m) = ev.mixed_form(k) {
+            return (m.to_string(), Source::Document);
+        }
+        let c = ev.word(k);
+        let up = ev.upper_anywhere(k);
+        if up > 0 && up >= c.lower + c.cap && k.chars().count() > 1 {
+            return (k.to_uppercase(), Source::Document);
+        }
+        if c.cap > c.lower {
+            return (capitalise(k), Source::Document);
+        }
+        if c.lower > 0 {
+            return (k.to_string(), Source::Document);
+        }
+    }
+    match lexicon.class(k) {
+        Class::Acronym => (
+            lexicon
+                .acronym_form(k)
+                .map_or_else(|| k.to_uppercase(), str::to_string),
+            Source::Lexicon,
+        ),
+        Class::Proper => (capitalise(k), Source::Lexicon),
+        Class::Unknown if unknown_cap && k.chars().count() > 1 => (capitalise(k), Source::Lexicon),
+        _ => (k.to_string(), Source::Plain),
+    }
+}
+
+/// Recases the words of one line; returns the edit span, its text and reason.
+fn recase_line(
+    text: &str,
+    line_words: &[&Word],
+    ev: Option<&Evidence>,
+    lexicon: &Lexicon,
+    unknown_cap: bool,
+) -> Option<(usize, usize, String, usize, usize)> {
+    let mut first_change: Option<usize> = None;
+    let mut last_change = 0usize;
+    let mut forms: Vec<String> = Vec::with_capacity(line_words.len());
+    let (mut from_doc, mut from_lex) = (0usize, 0usize);
+    let phrased = phrase_forms(text, line_words, lexicon);
+    for (idx, w) in line_words.iter().enumerate() {
+        if let Some(f) = &phrased[idx] {
+            if f != w.text(text) {
+                from_lex += 1;
+            }
+            forms.push(f.clone());
+            continue;
+        }
+        let t = w.text(text);
+        let after_apostrophe = text[..w.start].ends_with(['\'', '’']) && w.end - w.start <= 2;
+        let form = if w.opaque {
+            t.to_string()
+        } else if after_apostrophe {
+            t.to_lowercase() // `YOU’VE`, `IT'S`
+        } else {
+            let k = key(t);
+            let (mut f, src) = base_form(&k, ev, lexicon, unknown_cap);
+            if matches!(w.position, Position::LineStart | Position::SentenceStart)
+                && shape_is_lower_initial(&f)
+            {
+                f = capitalise_first(&f);
+            }
+            if f != t {
+                match src {
+                    Source::Document => from_doc += 1,
+                    Source::Lexicon => from_lex += 1,
+                    Source::Plain => {}
+                }
+            }
+            f
+        };
+        forms.push(form);
+    }
+    for (i, (w, f)) in line_words.iter().zip(&forms).enumerate() {
+        if w.text(text) != f {
+            first_change.get_or_insert(i);
+            last_change = i;
+        }
+    }
+    let first = first_change?;
+    let start = line_words[first].start;
+    let end = line_words[last_change].end;
+    let mut out = String::with_capacity(end - start);
+    let mut at = start;
+    for (w, f) in line_words[first..=last_change]
+        .iter()
+        .zip(&forms[first..=last_change])
+    {
+        out.push_str(&text[at..w.start]);
+        out.push_str(f);
+        at = w.end;
+    }
+    Some((start, end, out, from_doc, from_lex))
+}
+
+/// The forms multi-word institutions (`WHITE HOUSE`, `united states`) give the
+/// words of a line.
+fn phrase_forms(text: &str, line_words: &[&Word], lexicon: &Lexicon) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = vec![None; line_words.len()];
+    let mut i = 0;
+    while i < line_words.len() {
+        let k = key(line_words[i].text(text));
+        let mut best: Option<Vec<&str>> = None;
+        if lexicon.starts_phrase(&k) {
+            for phrase in lexicon.phrases() {
+                let mut parts: Vec<(&str, &str)> = Vec::new();
+                for (wi, word) in phrase.iter().enumerate() {
+                    for (pi, piece) in word.split('-').enumerate() {
+                        parts.push((
+                            piece,
+                            if pi > 0 {
+                                "-"
+                            } else if wi > 0 {
+                                " "
+                            } else {
+                                ""
+                            },
+                        ));
+                    }
+                }
+                if i + parts.len() > line_words.len()
+                    || best.as_ref().is_some_and(|b| b.len() >= parts.len())
+                {
+                    continue;
+                }
+                let fits = parts.iter().enumerate().all(|(j, (piece, sep))| {
+                    let w = line_words[i + j];
+                    let gap_ok = j == 0 || &text[line_words[i + j - 1].end..w.start] == *sep;
+                    gap_ok && !w.opaque && key(w.text(text)) == piece.to_lowercase()
+                });
+                if fits {
+                    best = Some(parts.iter().map(|p| p.0).collect());
+                }
+            }
+        }
+        match best {
+            Some(forms) => {
+                for (j, f) in forms.iter().enumerate() {
+                    out[i + j] = Some((*f).to_string());
+                }
+                i += forms.len();
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn shape_is_lower_initial(f: &str) -> bool {
+    f.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn capitalise_first(f: &str) -> String {
+    let mut chars = f.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn looks_like_code(line: &str) -> bool {
+    line.contains(['_', '=', '{', '}', '<', '>', '|', '\\'])
+}
+
+/// Runs the stage.
+pub fn run(text: &str, _options: &Options, report: &mut Report) {
+    let lexicon = Lexicon::get();
+    let has_upper = text.chars().any(char::is_uppercase);
+    let has_lower = text.chars().any(char::is_lowercase);
+    if !has_lower && !has_upper {
+        return;
+    }
+    let ws = words(text, lexicon);
+    let mut by_line: Vec<Vec<&Word>> = Vec::new();
+    for w in &ws {
+        if by_line.len() <= w.line {
+            by_line.resize_with(w.line + 1, Vec::new);
+        }
+        by_line[w.line].push(w);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    if !has_upper {
+        // A document written wholly in lower case.
+        if ws.len() < MIN_LOWER_DOC_WORDS {
+            return;
+        }
+        for lw in &by_line {
+            if lw.is_empty() {
+                continue;
+            }
+            if let Some((s, e, out, _, lex)) = recase_line(text, lw, None, lexicon, false) {
+                let why = format!(
+                    "the whole text is in lower case: sentence starts capitalised{}",
+                    if lex > 0 {
+                        format!(", {lex} names and acronyms recased from the lexicon")
+                    } else {
+                        String::new()
+                    }
+                );
+                report.replace(s, e, out, "lowercase-text", why);
+            }
+        }
+        return;
+    }
+    if !has_lower {
+        return; // a text wholly in capitals gives no evidence; leave it to the reader
+    }
+    let caps = caps_lines(text, &ws);
+    if !caps.iter().any(|&c| c) {
+        return;
+    }
+    let styled = styled_lines(text, &ws, lexicon);
+    let ev = Evidence::collect(text, &ws, &styled);
+    // Short lines without a full stop (headings, list items): in capitals or not?
+    let (mut short_caps, mut short_mixed) = (0usize, 0usize);
+    for (i, lw) in by_line.iter().enumerate() {
+        let Some(l) = lines.get(i) else { continue };
+        let t = l.trim_end();
+        if lw.len() < 2 || lw.len() >= MIN_WORDS_UNPUNCTUATED || t.ends_with(['.', '!']) {
+            continue;
+        }
+        if caps.get(i).copied().unwrap_or(false) {
+            short_caps += 1;
+        } else {
+            short_mixed += 1;
+        }
+    }
+    let headings_mixed = short_mixed >= 3 * short_caps.max(1);
+    for (i, lw) in by_line.iter().enumerate() {
+        if !caps.get(i).copied().unwrap_or(false) || lw.len() < MIN_WORDS.min(MIN_WORDS_SHORT) {
+            continue;
+        }
+        let ends_sentence = lines.get(i).is_some_and(|l| {
+            l.trim_end()
+                .trim_end_matches(['"', '\'', '”', '’', ')'])
+                .ends_with(['.', '!'])
+        });
+        // A short line, or one without a full stop, is a heading: recased only
+        // where the document writes its other headings in mixed case.
+        let long_enough = if ends_sentence {
+            MIN_WORDS
+        } else {
+            MIN_WORDS_UNPUNCTUATED
+        };
+        if lw.len() < long_enough && !(lw.len() >= MIN_WORDS_SHORT && headings_mixed) {
+            continue;
+        }
+        if lines.get(i).is_some_and(|l| looks_like_code(l)) {
+            continue;
+        }
+        if let Some((s, e, out, doc, lex)) = recase_line(text, lw, Some(&ev), lexicon, true) {
+            let mut why = String::from("line written in capitals recased to sentence case");
+            if doc > 0 {
+                why.push_str(&format!(
+                    "; {doc} words cased as the document writes them elsewhere"
+                ));
+            }
+            if lex > 0 {
+                why.push_str(&format!(
+                    "; {lex} names and acronyms cased from the lexicon"
+                ));
+            }
+            report.replace(s, e, out, "caps-line", why);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(text: &str) -> String {
+        let mut r = Report::new();
+        run(text, &Options::default(), &mut r);
+        r.apply(text)
+    }
+
+    #[test]
+    fn recases_a_shouted_paragraph_from_evidence() {
+        let t = "Kerry met NATO envoys in Brussels on Monday.\nKERRY SAID THAT NATO WOULD MEET AGAIN IN BRUSSELS. THE TALKS WENT WELL.\nThey left.";
+        assert_eq!(
+            fix(t),
+            "Kerry met NATO envoys in Brussels on Monday.\nKerry said that NATO would meet again in Brussels. The talks went well.\nThey left.",
+            "should recase to sentence case, keeping names and acronyms"
+        );
+    }
+
+    #[test]
+    fn keeps_short_capital_headings() {
+        for t in [
+            "FREQUENTLY ASKED QUESTIONS\nSome text here.",
+            "US FALLS\nThe team lost.",
+            "CREATED_AT AND UPDATED_AT ARE SET BY THE SERVER TODAY\nok",
+        ] {
+            assert_eq!(fix(t), t, "should leave {t:?} alone");
+        }
+    }
+
+    #[test]
+    fn recases_a_lower_case_document() {
+        let t =
+            "the talks in aleppo ended on monday. i think nato will meet again, said the envoy.";
+        assert_eq!(
+            fix(t),
+            "The talks in Aleppo ended on Monday. I think NATO will meet again, said the envoy.",
+            "should capitalise sentence starts, names and acronyms"
+        );
+    }
+}

@@ -1,0 +1,955 @@
+//! Machine-translation casing: names and institutions written in lower case
+//! (`U.S. state Department`, `Secretary-General ban Ki-moon`, `russia`), common
+//! words capitalised in the middle of a sentence (`the Sanctions have`), and
+//! sentences that start in lower case.
+//!
+//! Every change rests on evidence, named in its reason:
+//! 1. **Institutions** from `data/casing/phrases.txt` written with mixed case
+//!    (`Minister of foreign Affairs`, `White house`): the phrase's casing.
+//! 2. **Titles before names**: `Secretary-General ban Ki-moon`; and a role, a
+//!    given name and a lower-case word (`spokesman Josh earnest`).
+//! 3. **The document's own pairs**: `state Department` where the text writes
+//!    `State Department` elsewhere; `the us` where it writes `the US`.
+//! 4. **The document's own words**: a name the text capitalises in the middle
+//!    of sentences elsewhere and does not write in lower case there (`kerry`
+//!    when it writes `Kerry`), and the reverse for common words (`Sanctions`
+//!    when it writes `sanctions` and never `Sanctions`); `wordPress` where it
+//!    writes `WordPress`.
+//! 5. **The lexicon**: words SCOWL lists only capitalised (`aleppo`) or only in
+//!    capitals (`nato`); common words SCOWL lists only in lower case, capitalised
+//!    alone mid-sentence (`the Sanctions have`); grammar words (`With`, `That`),
+//!    which no name is made of.
+//! 6. **Sentence starts**: a lower-case word after `.`, `!` or `?` and a space,
+//!    unless the full stop ends an abbreviation (`Mr.`, `U.S.`, `tsp.`).
+//!
+//! Rules 1 and 2 are strong and always apply. The others are trusted only in a
+//! text that shows casing damage (`Damage`): names the lexicon is sure of
+//! written in lower case, or common words capitalised mid-sentence far more
+//! often than a writer's style would (4% or more), or, for rule 6, sentences
+//! starting in lower case (10% or more). Clean text with a few odd capitals (a
+//! product called `Teams`, list items run together) is left as it is. The
+//! stage runs a few rounds (see the pass), each on the previous round's output,
+//! until the evidence stops changing.
+//!
+//! **Never touched**: words at the start of a line (the writer's choice), words
+//! after a colon, a quote or bracket, inside compounds or glued to symbols; words
+//! in ALL-CAPS or title-case lines; capitals (`NATO`); capitalised words that
+//! stand next to another capitalised word or across `of`/`for` from one
+//! (`Supreme Court`, `School of Medicine`), next to a name written in lower case
+//! or after a capitalised possessive (`People's Liberation`), unless the document
+//! writes that very pair in lower case.
+
+use super::caps_lines::styled_lines;
+use super::evidence::{key, Counts, Evidence};
+use super::lexicon::{Class, Lexicon};
+use super::words::{words, Position, Shape, Word};
+use crate::options::Options;
+use crate::report::Report;
+
+/// Whether a spaced neighbour of word `i` is a name in lower case, or the word
+/// follows a capitalised possessive.
+fn name_neighbour(cx: &Ctx, i: usize) -> bool {
+    let name = |j: usize| {
+        cx.ws[j].shape == Shape::Lower
+            && !cx.lx.is_function_word(&cx.k(j))
+            && matches!(cx.lx.class(&cx.k(j)), Class::Proper | Class::Acronym)
+    };
+    let prev = i > 0 && cx.ws[i].spaced && name(i - 1);
+    let next = i + 1 < cx.ws.len() && cx.ws[i + 1].spaced && name(i + 1);
+    let possessive = i >= 2
+        && cx.ws[i].spaced
+        && cx.k(i - 1) == "s"
+        && matches!(cx.gap(i - 1), "'" | "’")
+        && matches!(cx.ws[i - 2].shape, Shape::Cap | Shape::Upper);
+    prev || next || possessive
+}
+
+/// Pronouns, auxiliaries, determiners, conjunctions and prepositions of four
+/// letters or more, which no name is made of (sorted).
+const GRAMMAR_WORDS: &[&str] = &[
+    "about", "after", "against", "also", "because", "been", "before", "being", "between", "both",
+    "could", "does", "during", "each", "even", "from", "have", "into", "just", "many", "more",
+    "most", "much", "only", "other", "over", "should", "since", "some", "such", "than", "that",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "under",
+    "until", "upon", "very", "were", "what", "when", "where", "which", "while", "will", "with",
+    "within", "without", "would", "your",
+];
+
+/// Small words inside names (`School of Business`, `Society for the Prevention`).
+const BRIDGES: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "to"];
+
+/// Words before a title that show it is used as a common noun (`the president`).
+const DETERMINERS: &[&str] = &[
+    "a", "an", "any", "each", "every", "her", "his", "its", "my", "our", "that", "the", "their",
+    "this", "your",
+];
+
+struct Decision {
+    form: String,
+    rule: &'static str,
+    reason: String,
+}
+
+fn capitalise(w: &str) -> String {
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+fn cap_form(w: &str) -> String {
+    capitalise(&w.to_lowercase())
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    ws: &'a [Word],
+    caps: &'a [bool],
+    /// Lines where common words are capitalised too often to be slips (lists of
+    /// items run together, menus): the lexicon alone does not lower words there.
+    cap_rich: &'a [bool],
+    /// Whether the document shows machine-translation damage at all (see
+    /// [`Damage`]); the weaker kinds of evidence are used only when it does.
+    damaged: bool,
+    ev: &'a Evidence,
+    lx: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    fn t(&self, i: usize) -> &str {
+        self.ws[i].text(self.text)
+    }
+    fn k(&self, i: usize) -> String {
+        key(self.t(i))
+    }
+    fn in_caps(&self, i: usize) -> bool {
+        self.caps.get(self.ws[i].line).copied().unwrap_or(false)
+    }
+    /// The previous word if it is separated from word `i` by one space.
+    fn prev(&self, i: usize) -> Option<usize> {
+        (i > 0 && self.ws[i].spaced && !self.ws[i - 1].opaque).then(|| i - 1)
+    }
+    /// The next word if one space separates it from word `i`.
+    fn next(&self, i: usize) -> Option<usize> {
+        (i + 1 < self.ws.len() && self.ws[i + 1].spaced && !self.ws[i + 1].opaque).then_some(i + 1)
+    }
+    fn gap(&self, i: usize) -> &str {
+        if i == 0 {
+            ""
+        } else {
+            &self.text[self.ws[i - 1].end..self.ws[i].start]
+        }
+    }
+}
+
+/// A phrase found at a word: its length in words, the words to re-case (index,
+/// form), and the phrase as written in the list.
+type PhraseMatch = (usize, Vec<(usize, String)>, String);
+
+/// Multi-word institutions written with mixed case.
+fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
+    let n = cx.ws.len();
+    let mut i = 0;
+    while i < n {
+        let k = cx.k(i);
+        if !cx.lx.starts_phrase(&k) || cx.in_caps(i) || cx.ws[i].opaque {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<PhraseMatch> = None;
+        for phrase in cx.lx.phrases() {
+            // The phrase's words and the separators before each.
+            let mut parts: Vec<(&str, char)> = Vec::new();
+            for (wi, word) in phrase.iter().enumerate() {
+                for (pi, piece) in word.split('-').enumerate() {
+                    let sep = if pi > 0 {
+                        '-'
+                    } else if wi > 0 {
+                        ' '
+                    } else {
+                        '\0'
+                    };
+                    parts.push((piece, sep));
+                }
+            }
+            if parts.len() < 2 || i + parts.len() > n || lower(parts[0].0) != k {
+                continue;
+            }
+            let mut ok = true;
+            for (j, (piece, sep)) in parts.iter().enumerate() {
+                let wi = i + j;
+                let w = &cx.ws[wi];
+                if lower(piece) != cx.k(wi)
+                    || w.opaque
+                    || cx.in_caps(wi)
+                    || !matches!(w.shape, Shape::Lower | Shape::Cap)
+                {
+                    ok = false;
+                    break;
+                }
+                if j > 0 && cx.gap(wi) != sep.to_string() {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let mut changes = Vec::new();
+            let mut anchored = false;
+            for (j, (piece, _)) in parts.iter().enumerate() {
+                let w = &cx.ws[i + j];
+                let want_cap = piece.chars().next().is_some_and(char::is_uppercase);
+                let is_cap = w.shape == Shape::Cap;
+                if want_cap && is_cap && matches!(w.position, Position::Mid | Position::Other) {
+                    anchored = true;
+                }
+                if want_cap && !is_cap {
+                    changes.push((i + j, piece.to_string()));
+                } else if !want_cap && is_cap && j > 0 {
+                    ok = false; // `Minister Of Foreign Affairs`: a title-case style, not a slip
+                }
+            }
+            if ok
+                && anchored
+                && !changes.is_empty()
+                && best.as_ref().map_or(true, |b| parts.len() > b.0)
+            {
+                best = Some((parts.len(), changes, phrase.join(" ")));
+            }
+        }
+        if let Some((len, changes, name)) = best {
+            let written: Vec<&str> = (i..i + len).map(|j| cx.t(j)).collect();
+            // The phrase's other words are settled as written (no later rule lowers `Court`).
+            for (j, w) in written.iter().enumerate() {
+                out[i + j] = Some(Decision {
+                    form: (*w).to_string(),
+                    rule: "institution",
+                    reason: String::new(),
+                });
+            }
+            for (j, form) in changes {
+                out[j] = Some(Decision {
+                    form,
+                    rule: "institution",
+                    reason: format!(
+                        "'{}' is the institution or title '{name}', written here with mixed case",
+                        written.join(" ")
+                    ),
+                });
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Evidence from the document's pairs for word `i` written with `shape`: how the
+/// document writes this word next to the same neighbour elsewhere. Only
+/// neighbours that are words of two letters or more count, and, unless
+/// `function_words`, not function words. With `mixed_only`, only a neighbour
+/// written with a capital here counts (`state Department`): a pair written
+/// wholly in lower case here (`attorney general`) is a choice, not a slip. The
+/// winning shape needs at least `min` occurrences.
+fn pair_evidence(
+    cx: &Ctx,
+    i: usize,
+    shape: Shape,
+    function_words: bool,
+    mixed_only: bool,
+    min: u32,
+) -> Option<(Shape, String)> {
+    let k = cx.k(i);
+    let mut total = Counts::default();
+    let mut partner = String::new();
+    let usable = |j: usize| {
+        let jk = cx.k(j);
+        jk.chars().count() >= 2
+            && (function_words || !cx.lx.is_function_word(&jk))
+            && (!mixed_only || matches!(cx.ws[j].shape, Shape::Cap | Shape::Upper))
+    };
+    if let Some(p) = cx.prev(i).filter(|&p| usable(p)) {
+        let c = cx.ev.right_of(&cx.k(p), &k).without(shape);
+        if c.total() > 0 {
+            partner = format!("{} {}", cx.t(p), "{}");
+        }
+        total.lower += c.lower;
+        total.cap += c.cap;
+        total.upper += c.upper;
+    }
+    if let Some(nx) = cx.next(i).filter(|&n| usable(n)) {
+        let c = cx.ev.left_of(&k, &cx.k(nx)).without(shape);
+        if c.total() > 0 && partner.is_empty() {
+            partner = format!("{} {}", "{}", cx.t(nx));
+        }
+        total.lower += c.lower;
+        total.cap += c.cap;
+        total.upper += c.upper;
+    }
+    // Capitals need a clear majority; lower case needs the pair never capitalised
+    // elsewhere (a slip capitalises a common word rarely, a name is written
+    // capitalised nearly always).
+    let best = if total.upper > total.cap && total.upper >= 2 * total.lower && total.upper >= min {
+        Shape::Upper
+    } else if total.cap >= min && total.cap >= 2 * total.lower {
+        Shape::Cap
+    } else if total.lower >= min && total.cap == 0 && total.upper == 0 {
+        Shape::Lower
+    } else {
+        return None;
+    };
+    (best != shape).then_some((best, partner))
+}
+
+fn written(shape: Shape, w: &str, lx: &Lexicon) -> String {
+    match shape {
+        Shape::Upper => lx
+            .acronym_form(&key(w))
+            .map_or_else(|| w.to_uppercase(), str::to_string),
+        Shape::Cap => cap_form(w),
+        _ => lower(w),
+    }
+}
+
+/// A lower-case word in the middle of a sentence.
+fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    let k = cx.k(i);
+    let class = cx.lx.class(&k);
+    let fw = cx.lx.is_function_word(&k);
+    // Pairs: content neighbours for capitals, any neighbour for acronyms.
+    if !fw {
+        if let Some((shape, partner)) = pair_evidence(
+            cx,
+            i,
+            Shape::Lower,
+            false,
+            true,
+            if class == Class::Common { 2 } else { 1 },
+        ) {
+            if shape != Shape::Lower {
+                let form = written(shape, t, cx.lx);
+                let pair = partner.replace("{}", &form);
+                return Some(Decision {
+                    form,
+                    rule: "document-pair",
+                    reason: format!("the document writes '{pair}' elsewhere"),
+                });
+            }
+        }
+    }
+    let acronym_like = matches!(
+        class,
+        Class::Acronym | Class::AcronymOrWord | Class::Unknown
+    );
+    if let Some((Shape::Upper, partner)) =
+        pair_evidence(cx, i, Shape::Lower, true, false, 1).filter(|_| acronym_like && cx.damaged)
+    {
+        let form = written(Shape::Upper, t, cx.lx);
+        let pair = partner.replace("{}", &form);
+        return Some(Decision {
+            form,
+            rule: "document-pair",
+            reason: format!("the document writes '{pair}' elsewhere"),
+        });
+    }
+    if fw || t.chars().count() < 2 {
+        return None;
+    }
+    let c = cx.ev.word(&k).without(Shape::Lower);
+    if class == Class::Mixed {
+        let form = cx.lx.mixed_form(&k)?.to_string();
+        return (c.lower == 0).then(|| Decision {
+            reason: format!("'{form}' is written so (lexicon of mixed-case names)"),
+            form,
+            rule: "lexicon-name",
+        });
+    }
+    let name_like = matches!(class, Class::Unknown | Class::Proper | Class::Acronym);
+    // In a text without damage, a word the document also writes in lower case
+    // elsewhere is not raised on the document's word.
+    if !cx.damaged && c.lower > 0 {
+        return title_before_name(cx, i).or_else(|| role_given_surname(cx, i));
+    }
+    if name_like && c.upper >= 1 && c.upper >= c.lower && c.upper >= c.cap {
+        let form = written(Shape::Upper, t, cx.lx);
+        return Some(Decision {
+            reason: format!("the document writes '{form}' elsewhere and never '{t}'"),
+            form,
+            rule: "document-word",
+        });
+    }
+    if name_like && c.cap >= 1 && c.cap >= c.lower {
+        let form = cap_form(t);
+        return Some(Decision {
+            reason: format!("the document writes '{form}' in the middle of sentences elsewhere"),
+            form,
+            rule: "document-word",
+        });
+    }
+    // A common word too (`slack`, `trump`): the document must write it capitalised
+    // clearly more often, and at least once on its own, not inside a longer name.
+    if cx.damaged && class == Class::Both && c.cap_alone >= 1 && weighs_as_name(c) {
+        let form = cap_form(t);
+        return Some(Decision {
+            reason: format!("the document writes '{form}' in the middle of sentences {} times and '{t}' {} times", c.cap, c.lower),
+            form,
+            rule: "document-word",
+        });
+    }
+    if c.lower == 0 && cx.damaged {
+        match class {
+            Class::Proper => {
+                let form = cap_form(t);
+                return Some(Decision {
+                    reason: format!("'{form}' is a name (SCOWL lists it only capitalised)"),
+                    form,
+                    rule: "lexicon-name",
+                });
+            }
+            Class::Acronym => {
+                let form = written(Shape::Upper, t, cx.lx);
+                return Some(Decision {
+                    reason: format!("'{form}' is an acronym (lexicon)"),
+                    form,
+                    rule: "lexicon-name",
+                });
+            }
+            _ => {}
+        }
+    }
+    title_before_name(cx, i).or_else(|| role_given_surname(cx, i))
+}
+
+/// Whether a word's other mid-sentence occurrences make it a name: capitalised
+/// at least twice and in lower case at most about half as often (a slip
+/// lower-cases a name about a third of the time, and capitalises a common word
+/// rarely).
+fn weighs_as_name(c: Counts) -> bool {
+    c.cap >= 2 && 2 * c.lower <= c.cap + 1
+}
+
+/// Whether a capitalised word's other occurrences make it a common word.
+fn weighs_as_common(c: Counts) -> bool {
+    c.lower >= 2 && f64::from(c.lower) >= 4.0 * f64::from(c.cap) + 1.0 && c.upper == 0
+}
+
+/// `Secretary-General ban Ki-moon`: a title, a lower-case word, a name.
+fn title_before_name(cx: &Ctx, i: usize) -> Option<Decision> {
+    let p = if i > 0 && cx.ws[i].spaced {
+        i - 1
+    } else {
+        return None;
+    };
+    let nx = cx
+        .next(i)
+        .or_else(|| (i + 1 < cx.ws.len() && cx.ws[i + 1].spaced).then_some(i + 1))?;
+    if cx.ws[p].shape != Shape::Cap || cx.ws[nx].shape != Shape::Cap || cx.in_caps(i) {
+        return None;
+    }
+    let pk = cx.k(p);
+    let compound = p > 0 && cx.gap(p) == "-" && cx.lx.is_title(&format!("{}-{}", cx.k(p - 1), pk));
+    if !cx.lx.is_title(&pk) && !compound {
+        return None;
+    }
+    // `the President told Reuters`: a title with a determiner is a common noun.
+    let title_start = if compound { p - 1 } else { p };
+    if title_start > 0 {
+        let d = cx.k(title_start - 1);
+        if DETERMINERS.contains(&d.as_str()) {
+            return None;
+        }
+    }
+    let nk = cx.k(nx);
+    if matches!(cx.lx.class(&nk), Class::Common) || cx.ws[nx].position != Position::Mid {
+        return None;
+    }
+    let t = cx.t(i);
+    let form = cap_form(t);
+    let title = if compound {
+        format!("{}-{}", cx.t(p - 1), cx.t(p))
+    } else {
+        cx.t(p).to_string()
+    };
+    Some(Decision {
+        reason: format!(
+            "'{title} {t} {}' is a title before a name, so '{t}' is part of the name",
+            cx.t(nx)
+        ),
+        form,
+        rule: "title-name",
+    })
+}
+
+/// `spokesman Josh earnest`: a role, a given name and a lower-case surname.
+fn role_given_surname(cx: &Ctx, i: usize) -> Option<Decision> {
+    if i < 2 || !cx.ws[i].spaced || !cx.ws[i - 1].spaced {
+        return None;
+    }
+    let (g, r) = (i - 1, i - 2);
+    if cx.ws[g].shape != Shape::Cap || !cx.lx.is_given_name(&cx.k(g)) || !cx.lx.is_role(&cx.k(r)) {
+        return None;
+    }
+    if let Some(nx) = cx.next(i) {
+        if cx.ws[nx].shape == Shape::Cap {
+            return None;
+        }
+    }
+    let t = cx.t(i);
+    let form = cap_form(t);
+    Some(Decision {
+        reason: format!(
+            "'{} {} {t}' is a role before a full name: given name '{}' and surname '{form}'",
+            cx.t(r),
+            cx.t(g),
+            cx.t(g)
+        ),
+        form,
+        rule: "title-name",
+    })
+}
+
+/// A capitalised word in the middle of a sentence.
+fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    let k = cx.k(i);
+    let class = cx.lx.class(&k);
+    if t.chars().count() < 4 || !cx.damaged {
+        return None;
+    }
+    // Grammar words (`That`, `With`, `Have`) are no part of names: next to a
+    // name they are still slips.
+    if GRAMMAR_WORDS.binary_search(&k.as_str()).is_ok() {
+        let c = cx.ev.word(&k).without(Shape::Cap);
+        let next_capital = i + 1 < cx.ws.len()
+            && cx.ws[i + 1].spaced
+            && matches!(cx.ws[i + 1].shape, Shape::Cap | Shape::Upper | Shape::Mixed);
+        // After a capitalised common word (`Check Your`, `How Much`) it may be a heading's title case.
+        let after_title_word = i > 0
+            && cx.ws[i].spaced
+            && cx.ws[i - 1].shape == Shape::Cap
+            && cx.lx.class(&cx.k(i - 1)) == Class::Common;
+        if !next_capital && !after_title_word && (c.cap == 0 || weighs_as_common(c)) {
+            let form = lower(t);
+            return Some(Decision {
+                reason: format!("'{form}' is a grammar word, never part of a name, and the document writes it in lower case"),
+                form,
+                rule: "grammar-word",
+            });
+        }
+    }
+    if class != Class::Common {
+        return None;
+    }
+    // A capitalised neighbour may make this part of a name (`Supreme Court`).
+    let capital_neighbour = |j: Option<usize>| {
+        j.is_some_and(|j| {
+            let w = &cx.ws[j];
+            matches!(w.shape, Shape::Cap | Shape::Upper | Shape::Mixed)
+                && !cx.lx.is_function_word(&cx.k(j))
+        })
+    };
+    let prev_any = (i > 0 && cx.ws[i].spaced).then(|| i - 1);
+    let next_any = (i + 1 < cx.ws.len() && cx.ws[i + 1].spaced).then_some(i + 1);
+    if capital_neighbour(prev_any) || capital_neighbour(next_any) {
+        return None;
+    }
+    // Across `of`, `for`, `and`, `the`: `School of Business`, `Laws of Physics`.
+    let bridge = |j: Option<usize>, step: fn(usize) -> Option<usize>| {
+        j.is_some_and(|j| {
+            BRIDGES.contains(&cx.k(j).as_str())
+                && step(j).is_some_and(|f| {
+                    f < cx.ws.len() && cx.ws[f].line == cx.ws[i].line && capital_neighbour(Some(f))
+                })
+        })
+    };
+    if bridge(prev_any, |j| j.checked_sub(1)) || bridge(next_any, |j| Some(j + 1)) {
+        return None;
+    }
+    if let Some((Shape::Lower, partner)) = pair_evidence(cx, i, Shape::Cap, false, false, 1) {
+        let form = lower(t);
+        let pair = partner.replace("{}", &form);
+        return Some(Decision {
+            form,
+            rule: "document-pair",
+            reason: format!("the document writes '{pair}' elsewhere"),
+        });
+    }
+    // Hyphen-joined to a capitalised word (`Anglo-American`) is a name too.
+    if cx.gap(i) == "-" || (i + 1 < cx.ws.len() && cx.gap(i + 1) == "-") {
+        return None;
+    }
+    // A neighbour that is a name written in lower case (`punjab Preservation`,
+    // `muslim Brotherhood`), or a possessive (`People's Liberation`), may make
+    // this part of a longer name whose other words slipped.
+    if name_neighbour(cx, i) {
+        return None;
+    }
+    let c = cx.ev.word(&k).without(Shape::Cap);
+    if (c.lower >= 1 && c.cap == 0 && c.upper == 0) || weighs_as_common(c) {
+        let form = lower(t);
+        return Some(Decision {
+            reason: format!("the document writes '{form}' in the middle of sentences ({} times) and never '{t}'", c.lower),
+            form,
+            rule: "document-word",
+        });
+    }
+    // The document never capitalises it elsewhere mid-sentence, and the lexicon
+    // knows only the lower-case word.
+    if c.cap == 0 && c.upper == 0 && !cx.cap_rich.get(cx.ws[i].line).copied().unwrap_or(true) {
+        let form = lower(t);
+        return Some(Decision {
+            reason: format!("'{form}' is a common word (SCOWL lists it only in lower case), capitalised here alone mid-sentence"),
+            form,
+            rule: "lexicon-common",
+        });
+    }
+    None
+}
+
+/// `wordPress` where the document writes `WordPress`: a mixed-case name whose
+/// first letter was lower-cased.
+fn decide_mixed(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    if !t.chars().next().is_some_and(char::is_lowercase) || cx.lx.mixed_form(&cx.k(i)) == Some(t) {
+        return None;
+    }
+    let form = capitalise(t);
+    (cx.ev.form(&form) > cx.ev.form(t)).then(|| Decision {
+        reason: format!("the document writes '{form}' elsewhere"),
+        form,
+        rule: "document-word",
+    })
+}
+
+/// A lower-case word right after a bracket, quote or hyphen (`(reuters)`,
+/// `Russian-american`): raised only when it is a name by the document's own
+/// usage or the lexicon's.
+fn decide_enclosed(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    let k = cx.k(i);
+    if t.chars().count() < 2 || cx.lx.is_function_word(&k) {
+        return None;
+    }
+    let c = cx.ev.word(&k);
+    let class = cx.lx.class(&k);
+    let name_like = matches!(class, Class::Unknown | Class::Proper);
+    if name_like && c.cap >= 1 && c.lower == 0 {
+        let form = cap_form(t);
+        return Some(Decision {
+            reason: format!(
+                "the document writes '{form}' in the middle of sentences elsewhere and never '{t}'"
+            ),
+            form,
+            rule: "document-word",
+        });
+    }
+    if class == Class::Proper && c.lower == 0 {
+        let form = cap_form(t);
+        return Some(Decision {
+            reason: format!("'{form}' is a name (SCOWL lists it only capitalised)"),
+            form,
+            rule: "lexicon-name",
+        });
+    }
+    None
+}
+
+/// A lower-case word where a sentence starts.
+fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
+    let t = cx.t(i);
+    let k = cx.k(i);
+    if cx.lx.mixed_form(&k).is_some() {
+        return None;
+    }
+    // `doi: 10.1000/x`, `http://`: a label, not a sentence.
+    if cx.text[cx.ws[i].end..].starts_with(':') && !cx.lx.is_lower_word(&k) {
+        return None;
+    }
+    let form = capitalise(t);
+    let end = cx
+        .gap(i)
+        .trim()
+        .chars()
+        .find(|c| matches!(c, '.' | '!' | '?'))
+        .unwrap_or('.');
+    Some(Decision {
+        reason: format!("a sentence starts here, after '{end}'"),
+        form,
+        rule: "sentence-start",
+    })
+}
+
+/// How much casing damage a document shows, measured on words whose case the
+/// lexicon is sure of. Clean text writes names capitalised, common words in lower
+/// case and sentences with a capital; a machine-translated or mangled text slips
+/// on a good share of them. Weak evidence is trusted only in a damaged text.
+#[derive(Debug, Default)]
+struct Damage {
+    /// Names (SCOWL: only capitalised) in the middle of sentences: all, and in lower case.
+    names: (u32, u32),
+    /// Common words of four letters or more in the middle of sentences, away from
+    /// capitalised neighbours: all, and capitalised.
+    common: (u32, u32),
+    /// Sentence starts: all, and in lower case.
+    starts: (u32, u32),
+}
+
+impl Damage {
+    fn measure(text: &str, ws: &[Word], styled: &[bool], lx: &Lexicon) -> Damage {
+        let mut d = Damage::default();
+        for (i, w) in ws.iter().enumerate() {
+            if w.opaque
+                || styled.get(w.line).copied().unwrap_or(false)
+                || !matches!(w.shape, Shape::Lower | Shape::Cap)
+            {
+                continue;
+            }
+            let lowered = w.shape == Shape::Lower;
+            match w.position {
+                Position::SentenceStart => {
+                    d.starts.0 += 1;
+                    d.starts.1 += u32::from(lowered);
+                }
+                Position::Mid => {
+                    let k = key(w.text(text));
+                    match lx.class(&k) {
+                        Class::Proper => {
+                            d.names.0 += 1;
+                            d.names.1 += u32::from(lowered);
+                        }
+                        Class::Common if w.end - w.start >= 4 && !lx.is_function_word(&k) => {
+                            let capital = |j: usize| {
+                                ws.get(j).is_some_and(|n| {
+                                    n.line == w.line
+                                        && matches!(
+                                            n.shape,
+                                            Shape::Cap | Shape::Upper | Shape::Mixed
+                                        )
+                                })
+                            };
+                            if (i > 0 && capital(i - 1)) || capital(i + 1) {
+                                continue;
+                            }
+                            d.common.0 += 1;
+                            d.common.1 += u32::from(!lowered);
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        d
+    }
+
+    /// Whether names in lower case or common words capitalised are frequent
+    /// enough to be damage rather than style.
+    fn words(&self) -> bool {
+        (self.names.1 >= 2 && self.names.1 * 10 >= self.names.0)
+            || (self.common.1 >= 3 && self.common.1 * 25 >= self.common.0)
+    }
+
+    /// Whether sentences that start in lower case are frequent enough to be damage.
+    fn sentence_starts(&self) -> bool {
+        self.starts.1 >= 2 && self.starts.1 * 10 >= self.starts.0
+    }
+}
+
+/// For each line, whether capitalised common words make up a sixth or more of
+/// its common words of four letters or more (a slip capitalises far fewer).
+fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
+    let n = text.split('\n').count();
+    let (mut cap, mut all) = (vec![0u32; n], vec![0u32; n]);
+    for w in ws {
+        if w.position != Position::Mid || w.opaque || w.end - w.start < 4 || w.line >= n {
+            continue;
+        }
+        if !matches!(w.shape, Shape::Cap | Shape::Lower)
+            || lx.class(&key(w.text(text))) != Class::Common
+        {
+            continue;
+        }
+        all[w.line] += 1;
+        if w.shape == Shape::Cap {
+            cap[w.line] += 1;
+        }
+    }
+    (0..n)
+        .map(|i| cap[i] >= 2 && 6 * cap[i] >= all[i])
+        .collect()
+}
+
+/// Runs the stage.
+pub fn run(text: &str, _options: &Options, report: &mut Report) {
+    let lx = Lexicon::get();
+    if !text.chars().any(char::is_uppercase) || !text.chars().any(char::is_lowercase) {
+        return; // wholly lower case or wholly capitals: the caps-lines stage's work
+    }
+    let ws = words(text, lx);
+    let caps = styled_lines(text, &ws, lx);
+    let ev = Evidence::collect(text, &ws, &caps);
+    let cap_rich = cap_rich_lines(text, &ws, lx);
+    let damage = Damage::measure(text, &ws, &caps, lx);
+    let cx = Ctx {
+        text,
+        ws: &ws,
+        caps: &caps,
+        cap_rich: &cap_rich,
+        damaged: damage.words(),
+        ev: &ev,
+        lx,
+    };
+    let starts_damaged = damage.sentence_starts();
+    let mut out: Vec<Option<Decision>> = Vec::with_capacity(ws.len());
+    out.resize_with(ws.len(), || None);
+    phrases(&cx, &mut out);
+    for i in 0..ws.len() {
+        if out[i].is_some() {
+            continue;
+        }
+        let w = &ws[i];
+        if w.opaque || cx.in_caps(i) {
+            continue;
+        }
+        out[i] = match (w.position, w.shape) {
+            (Position::Mid | Position::SentenceStart, Shape::Mixed) => decide_mixed(&cx, i),
+            (Position::Mid, Shape::Lower) => decide_lower(&cx, i),
+            (Position::Mid, Shape::Cap) => decide_cap(&cx, i),
+            (Position::SentenceStart, Shape::Lower) if starts_damaged => {
+                decide_sentence_start(&cx, i)
+            }
+            (Position::Other, Shape::Lower) if w.enclosed && cx.damaged => decide_enclosed(&cx, i),
+            _ => None,
+        };
+        let pronoun = ev.word("i");
+        if out[i].is_none()
+            && w.shape == Shape::Lower
+            && cx.t(i) == "i"
+            && matches!(w.position, Position::Mid | Position::SentenceStart)
+            && pronoun.cap > pronoun.lower
+        {
+            let after = text[w.end..].chars().next();
+            if after.map_or(true, |c| c == ' ' || c == '\'' || c == '’') {
+                out[i] = Some(Decision {
+                    form: "I".into(),
+                    rule: "pronoun-i",
+                    reason: "the pronoun 'I' is written in capitals, as elsewhere in the document"
+                        .into(),
+                });
+            }
+        }
+    }
+    for (w, d) in ws.iter().zip(out) {
+        if let Some(d) = d {
+            if d.form != w.text(text) {
+                report.replace(w.start, w.end, d.form, d.rule, d.reason);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(text: &str) -> String {
+        let mut r = Report::new();
+        run(text, &Options::default(), &mut r);
+        r.apply(text)
+    }
+
+    #[test]
+    fn institutions_with_mixed_case() {
+        assert_eq!(
+            fix("A U.S. state Department spokesman spoke."),
+            "A U.S. State Department spokesman spoke.",
+            "should fix the institution"
+        );
+        assert_eq!(
+            fix("He met the Minister of foreign Affairs today."),
+            "He met the Minister of Foreign Affairs today.",
+            "should fix a long institution"
+        );
+        assert_eq!(
+            fix("They painted a white house by the sea."),
+            "They painted a white house by the sea.",
+            "should leave a lower-case phrase alone"
+        );
+    }
+
+    #[test]
+    fn titles_before_names() {
+        assert_eq!(
+            fix("It was said by UN Secretary-General ban Ki-moon on Monday."),
+            "It was said by UN Secretary-General Ban Ki-moon on Monday.",
+            "should capitalise a name after a title"
+        );
+        assert_eq!(
+            fix("A White House spokesman Josh earnest issued a statement."),
+            "A White House spokesman Josh Earnest issued a statement.",
+            "should capitalise a surname after a role and given name"
+        );
+        assert_eq!(
+            fix("Then the President told Reuters it was over."),
+            "Then the President told Reuters it was over.",
+            "should not treat a verb after a title as a name"
+        );
+    }
+
+    #[test]
+    fn document_evidence() {
+        assert_eq!(
+            fix("We met Lavrov today. Then we saw lavrov again."),
+            "We met Lavrov today. Then we saw Lavrov again.",
+            "should capitalise a name the text capitalises"
+        );
+        // A damaged text: names in lower case (`aleppo`, `damascus`) show the slips.
+        let damaged = "The new sanctions hit Russia hard, they said in aleppo and damascus. They said Sanctions did too, and the sanctions stay.";
+        assert_eq!(
+            fix(damaged),
+            "The new sanctions hit Russia hard, they said in Aleppo and Damascus. They said sanctions did too, and the sanctions stay.",
+            "should lower a common word the text lowers, in a damaged text"
+        );
+        let clean = "The new sanctions hit Russia hard, they said in Aleppo and Damascus. They said Sanctions did too, and the sanctions stay.";
+        assert_eq!(
+            fix(clean),
+            clean,
+            "should leave a lone capital alone in a text without damage"
+        );
+        assert_eq!(
+            fix("He went to the Supreme Court. The court ruled."),
+            "He went to the Supreme Court. The court ruled.",
+            "should keep a capitalised pair"
+        );
+    }
+
+    #[test]
+    fn grammar_words_are_sorted() {
+        assert!(
+            GRAMMAR_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "should keep GRAMMAR_WORDS sorted"
+        );
+    }
+
+    #[test]
+    fn sentence_starts() {
+        assert_eq!(
+            fix("It ended. the talks failed. they left. Mr. smith left at 5 p.m. today."),
+            "It ended. The talks failed. They left. Mr. smith left at 5 p.m. today.",
+            "should capitalise real sentence starts only"
+        );
+        let one = "It ended. the talks failed. They left. It rained. We stayed. Nobody came.";
+        assert_eq!(
+            fix(one),
+            one,
+            "should leave a single lower-case start alone (a style, not damage)"
+        );
+    }
+}
