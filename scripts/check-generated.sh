@@ -23,5 +23,6 @@ check() {
 }
 # Generators that check themselves (regenerate in memory, diff, exit non-zero):
 python3 tools/gen_encoding_tables.py --check || status=1
+python3 tools/gen_casing_lexicon.py --check || status=1
 echo "generated tables checked"
 exit $status

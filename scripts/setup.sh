@@ -43,6 +43,16 @@ else
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
 fi
 
+step "SCOWL word lists (Debian packages; the casing lexicon's generator reads them)"
+if [ -f /usr/share/dict/american-english ] && [ -f /usr/share/dict/american-english-huge ] && [ -f /usr/share/dict/british-english-huge ]; then
+  echo "already installed"
+else
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wamerican wamerican-huge wbritish-huge
+fi
+
 step "npm packages (from package-lock.json)"
 npm ci --no-audit --no-fund
 

@@ -18,6 +18,7 @@ export interface EncodingOptions { mojibake?: boolean; legacy?: boolean; entitie
 export interface UnicodeOptions { invisible?: boolean; spaces?: boolean; nfc?: boolean; confusables?: boolean }
 export interface TimestampsOptions { lines?: boolean; edges?: boolean }
 export interface ResidueOptions { captions?: boolean; keepBylines?: boolean; keepTitle?: boolean; commentThreads?: boolean }
+export interface CasingOptions { glued?: boolean; doubleCapitals?: boolean; capsLines?: boolean; evidence?: boolean }
 export interface WhitespaceOptions { keepIndentation?: boolean; maxBlankLines?: number }
 
 /** Options for `clean`. Unknown keys and wrong types throw an Error naming them. */
@@ -32,6 +33,7 @@ export interface Options {
   unicode?: PassSetting<UnicodeOptions>;
   timestamps?: PassSetting<TimestampsOptions>;
   residue?: PassSetting<ResidueOptions>;
+  casing?: PassSetting<CasingOptions>;
   whitespace?: PassSetting<WhitespaceOptions>;
   [pass: string]: unknown;
 }

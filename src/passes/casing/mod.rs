@@ -29,6 +29,7 @@ pub mod double_caps;
 pub mod evidence;
 pub mod evidence_case;
 pub mod glued;
+pub mod language;
 pub mod lexicon;
 pub mod words;
 
@@ -93,7 +94,22 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
             stages.push(("caps-lines", caps_lines::run)); // on the repaired evidence
         }
     }
-    run_stages(text, options, &stages, report);
+    // The rules are English: other languages' lines are blanked out (same byte
+    // length, so offsets hold) and neither change nor count as evidence.
+    let foreign = language::foreign_lines(text);
+    if foreign.is_empty() {
+        run_stages(text, options, &stages, report);
+        return;
+    }
+    let mut masked = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in &foreign {
+        masked.push_str(&text[at..r.start]);
+        masked.extend(std::iter::repeat_n(' ', r.len()));
+        at = r.end;
+    }
+    masked.push_str(&text[at..]);
+    run_stages(&masked, options, &stages, report);
 }
 
 #[cfg(test)]
@@ -110,6 +126,16 @@ mod tests {
     fn clean_news_text_is_untouched() {
         let t = "Foreign Minister Sergey Lavrov met U.S. Secretary of State John Kerry in Geneva on Friday.\n\nThe talks, which NATO officials followed closely, ended without a deal. \"We will meet again,\" Lavrov said.\n";
         assert_eq!(casing(t), t, "should leave clean text byte-identical");
+    }
+
+    #[test]
+    fn other_languages_are_left_alone() {
+        let t = "The mayor said THe bridge was closed.\nDie Brücke bleibt gesperrt, teilte das Amt mit.\nLa señora ganó con una receta del café au lait.\n";
+        assert_eq!(
+            casing(t),
+            t.replacen("THe", "The", 1),
+            "should repair the English line only"
+        );
     }
 
     #[test]
