@@ -218,7 +218,7 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
             if ok
                 && anchored
                 && !changes.is_empty()
-                && best.as_ref().map_or(true, |b| parts.len() > b.0)
+                && best.as_ref().is_none_or(|b| parts.len() > b.0)
             {
                 best = Some((parts.len(), changes, phrase.join(" ")));
             }
@@ -836,7 +836,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             && pronoun.cap > pronoun.lower
         {
             let after = text[w.end..].chars().next();
-            if after.map_or(true, |c| c == ' ' || c == '\'' || c == '’') {
+            if after.is_none_or(|c| c == ' ' || c == '\'' || c == '’') {
                 out[i] = Some(Decision {
                     form: "I".into(),
                     rule: "pronoun-i",

@@ -66,7 +66,7 @@ pub fn is_plain(line: &str) -> bool {
     for c in line.chars() {
         // ASCII, the bulk of most lines: a letter extends the word, anything
         // else ends it (the checks on the character before still apply).
-        if c.is_ascii() && !prev.is_some_and(|p| !p.is_ascii()) {
+        if c.is_ascii() && prev.is_none_or(|p| p.is_ascii()) {
             if c == '&' {
                 return false;
             }

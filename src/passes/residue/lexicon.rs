@@ -222,14 +222,11 @@ fn boundary_before(s: &str, at: usize) -> bool {
     s[..at]
         .chars()
         .next_back()
-        .map_or(true, |c| !c.is_alphanumeric())
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn boundary_after(s: &str, at: usize) -> bool {
-    s[at..]
-        .chars()
-        .next()
-        .map_or(true, |c| !c.is_alphanumeric())
+    s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The first word of a key, with trailing punctuation removed.

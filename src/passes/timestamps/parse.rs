@@ -228,7 +228,7 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             }
-            if ok && best.map_or(true, |(end, _)| j > end) {
+            if ok && best.is_none_or(|(end, _)| j > end) {
                 best = Some((j, e));
             }
         }

@@ -193,7 +193,7 @@ fn offset_day_cut(
             continue;
         }
         let score = if day.len() == 2 { 2 } else { 1 };
-        if best.map_or(true, |(s, _)| score > s) {
+        if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, t.start + offset_len));
         }
     }
