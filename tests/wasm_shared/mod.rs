@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const CASE_FILES: &[(&str, &str)] = &[
     ("casing.json", include_str!("../cases/casing.json")),
     ("encoding.json", include_str!("../cases/encoding.json")),
+    ("pipeline.json", include_str!("../cases/pipeline.json")),
     ("residue.json", include_str!("../cases/residue.json")),
     ("timestamps.json", include_str!("../cases/timestamps.json")),
     ("unicode.json", include_str!("../cases/unicode.json")),

@@ -85,9 +85,12 @@ fn looks_like_date(line: &Line) -> bool {
     line.words <= 8 && line.text.chars().any(|c| c.is_ascii_digit())
 }
 
-/// The article's title: the nearest headline-like line above the body.
+/// The article's title: the nearest headline-like line above the body. A line
+/// right above a photo credit may be the photo's caption, with the headline
+/// further up; it is the title only when no other headline-like line is there.
 fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
     let mut seen = 0;
+    let mut captioned: Option<usize> = None;
     // Above the body's first paragraph (a weak body may start at the top of the text).
     let mut i = (body.start..body.end)
         .find(|&k| lines[k].is_prose())
@@ -96,22 +99,27 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
         i = j;
         seen += 1;
         if seen > 15 {
-            return None;
+            break;
         }
         let l = &lines[j];
-        if !hits[j].is_empty() || l.words <= 2 || looks_like_date(l) {
-            continue;
-        }
-        // A photo's caption sits right above its credit; the headline is further up.
-        if is_caption_before_credit(lines, hits, j) {
+        if !hits[j].is_empty() || l.words <= 2 || looks_like_date(l) || is_menu_bar(l.text) {
             continue;
         }
         if l.words > 30 || (l.text.ends_with('.') && !l.text.ends_with("..")) || l.is_prose() {
             continue;
         }
+        if captioned.is_none() && is_caption_before_credit(lines, hits, j) {
+            captioned = Some(j);
+            continue;
+        }
         return Some(j);
     }
-    None
+    captioned
+}
+
+/// A line of menu entries set apart by bars or bullets (`Home | World | Sport`).
+fn is_menu_bar(text: &str) -> bool {
+    text.matches(['|', '•', '·']).count() >= 2
 }
 
 /// Consecutive paragraphs of prose needed to keep a passage outside the body.
@@ -606,6 +614,20 @@ mod tests {
             .filter(|(_, r)| r.is_some())
             .map(|(l, _)| l.text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_headline_right_above_a_credit_is_the_title_when_nothing_else_is() {
+        let text = "Home | World | Business | Sport\n\nHarbour cafe reopens after the flood\n\u{a9} Reuters / Jo Blake\nGet short URL\n\nThe harbour cafe in Porto reopened on Friday, three months after the river flooded the old town, its owner said.\n\nThe city council paid for new windows and doors, and the owner thanked the neighbours who helped clear the mud.\n";
+        let gone = removed(text);
+        assert!(
+            !gone.iter().any(|l| l.starts_with("Harbour")),
+            "should keep the headline, removed {gone:?}"
+        );
+        assert!(
+            gone.iter().any(|l| l.starts_with("Home |")),
+            "should remove the menu bar, removed {gone:?}"
+        );
     }
 
     #[test]
