@@ -39,7 +39,7 @@
 //! or after a capitalised possessive (`People's Liberation`), unless the document
 //! writes that very pair in lower case.
 
-use super::caps_lines::styled_lines;
+use super::caps_lines::{caps_lines, title_lines};
 use super::evidence::{key, Counts, Evidence};
 use super::lexicon::{Class, Lexicon};
 use super::words::{words, Position, Shape, Word};
@@ -50,9 +50,12 @@ use crate::report::Report;
 /// follows a capitalised possessive.
 fn name_neighbour(cx: &Ctx, i: usize) -> bool {
     let name = |j: usize| {
+        let k = cx.k(j);
         cx.ws[j].shape == Shape::Lower
-            && !cx.lx.is_function_word(&cx.k(j))
-            && matches!(cx.lx.class(&cx.k(j)), Class::Proper | Class::Acronym)
+            && !cx.lx.is_function_word(&k)
+            && (matches!(cx.lx.class(&k), Class::Proper | Class::Acronym)
+                || cx.ev.word(&k).without(Shape::Lower).cap
+                    > cx.ev.word(&k).without(Shape::Lower).lower)
     };
     let prev = i > 0 && cx.ws[i].spaced && name(i - 1);
     let next = i + 1 < cx.ws.len() && cx.ws[i + 1].spaced && name(i + 1);
@@ -77,6 +80,14 @@ const GRAMMAR_WORDS: &[&str] = &[
 
 /// Small words inside names (`School of Business`, `Society for the Prevention`).
 const BRIDGES: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "to"];
+
+/// Words that title case leaves in lower case (articles, conjunctions and
+/// prepositions): `Best Alternatives to Figma`, `Living with Less` (sorted).
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "if", "in", "into", "nor",
+    "of", "off", "on", "onto", "or", "over", "per", "so", "than", "the", "to", "up", "upon", "v",
+    "via", "vs", "with", "yet",
+];
 
 /// Words before a title that show it is used as a common noun (`the president`).
 const DETERMINERS: &[&str] = &[
@@ -661,6 +672,32 @@ fn decide_enclosed(cx: &Ctx, i: usize) -> Option<Decision> {
     None
 }
 
+/// A lower-case word in a line written in title case (`How to improve Your
+/// Skills`): every word but the small ones is capitalised there.
+fn decide_title_line(cx: &Ctx, i: usize) -> Option<Decision> {
+    let w = &cx.ws[i];
+    let t = cx.t(i);
+    let k = cx.k(i);
+    if w.opaque
+        || w.shape != Shape::Lower
+        || w.position == Position::LineStart
+        || t.chars().count() < 2
+        || TITLE_SMALL_WORDS.binary_search(&k.as_str()).is_ok()
+        || t.chars().count() < 4
+        || GRAMMAR_WORDS.binary_search(&k.as_str()).is_ok()
+        || !matches!(cx.lx.class(&k), Class::Common | Class::Both | Class::Proper)
+        || matches!(cx.gap(i), "'" | "’")
+    {
+        return None;
+    }
+    let form = cap_form(t);
+    Some(Decision {
+        reason: format!("the line is written in title case, so '{t}' is capitalised too"),
+        form,
+        rule: "title-line",
+    })
+}
+
 /// A lower-case word where a sentence starts.
 fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
     let t = cx.t(i);
@@ -786,6 +823,52 @@ fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
         .collect()
 }
 
+/// Most words in a line a title-case heading may have.
+const MAX_HEADING_WORDS: usize = 14;
+
+/// Of the title-case lines, those that look like headings: short, with no
+/// sentence-ending full stop, no commas and nothing that looks like code, and
+/// with more of their longer words (not small words) capitalised than not.
+fn headings(text: &str, ws: &[Word], titled: &[bool]) -> Vec<bool> {
+    let n = titled.len();
+    let (mut count, mut cap, mut low) = (vec![0usize; n], vec![0usize; n], vec![0usize; n]);
+    for w in ws {
+        let Some(c) = count.get_mut(w.line) else {
+            continue;
+        };
+        *c += 1;
+        let k = key(w.text(text));
+        if w.position == Position::LineStart
+            || k.chars().count() < 3
+            || TITLE_SMALL_WORDS.binary_search(&k.as_str()).is_ok()
+        {
+            continue;
+        }
+        match w.shape {
+            Shape::Cap | Shape::Upper | Shape::Mixed => cap[w.line] += 1,
+            Shape::Lower => low[w.line] += 1,
+        }
+    }
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            let l = l.trim_end();
+            titled.get(i).copied().unwrap_or(false)
+                && count[i] <= MAX_HEADING_WORDS
+                && cap[i] >= 2 * low[i]
+                && !l.ends_with('.')
+                && !l.contains(". ")
+                && !l.contains("::")
+                && !l.contains(|c| CODE_OR_LIST.contains(&c))
+        })
+        .collect()
+}
+
+/// Characters that a title-case heading does not hold: code and run-together lists.
+const CODE_OR_LIST: &[char] = &[
+    ',', ';', '{', '}', '(', ')', '[', ']', '=', '<', '>', '|', '&', '*',
+];
+
 /// Runs the stage.
 pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let lx = Lexicon::get();
@@ -793,7 +876,14 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         return; // wholly lower case or wholly capitals: the caps-lines stage's work
     }
     let ws = words(text, lx);
-    let caps = styled_lines(text, &ws, lx);
+    let shouted = caps_lines(text, &ws);
+    let all_titled = title_lines(text, &ws, lx);
+    let titled = headings(text, &ws, &all_titled);
+    let caps: Vec<bool> = shouted
+        .iter()
+        .zip(&all_titled)
+        .map(|(a, b)| *a || *b)
+        .collect();
     let ev = Evidence::collect(text, &ws, &caps);
     let cap_rich = cap_rich_lines(text, &ws, lx);
     let damage = Damage::measure(text, &ws, &caps, lx);
@@ -815,6 +905,14 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             continue;
         }
         let w = &ws[i];
+        let line = w.line;
+        if titled.get(line).copied().unwrap_or(false)
+            && !shouted.get(line).copied().unwrap_or(false)
+            && cx.damaged
+        {
+            out[i] = decide_title_line(&cx, i);
+            continue;
+        }
         if w.opaque || cx.in_caps(i) {
             continue;
         }
@@ -927,6 +1025,30 @@ mod tests {
             fix("He went to the Supreme Court. The court ruled."),
             "He went to the Supreme Court. The court ruled.",
             "should keep a capitalised pair"
+        );
+    }
+
+    #[test]
+    fn title_case_headings() {
+        // A damaged text (names in lower case) with a title-case heading that lost a capital.
+        let t = "How to improve Your Analytical Skills\nThey met in aleppo and damascus last week, and then in cairo.\n";
+        assert_eq!(
+            fix(t),
+            "How to Improve Your Analytical Skills\nThey met in Aleppo and Damascus last week, and then in Cairo.\n",
+            "should capitalise a word that lost its capital in a title-case heading"
+        );
+        let code = "Use Copy When Types Are Small (like i32, bool)\nThey met in aleppo and damascus last week, and then in cairo.\n";
+        assert!(
+            fix(code).starts_with("Use Copy When Types Are Small (like"),
+            "should leave a heading with brackets alone"
+        );
+    }
+
+    #[test]
+    fn title_small_words_are_sorted() {
+        assert!(
+            TITLE_SMALL_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "should keep TITLE_SMALL_WORDS sorted"
         );
     }
 
