@@ -129,6 +129,8 @@ struct Ctx<'a> {
     damaged: bool,
     ev: &'a Evidence,
     lx: &'a Lexicon,
+    /// Lines that are prose, not headings: long, or with a full stop (see [`prose_lines`]).
+    prose: &'a [bool],
 }
 
 impl Ctx<'_> {
@@ -546,7 +548,10 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
             && cx.ws[i].spaced
             && cx.ws[i - 1].shape == Shape::Cap
             && cx.lx.class(&cx.k(i - 1)) == Class::Common;
-        if !next_capital && !after_title_word && (c.cap == 0 || weighs_as_common(c)) {
+        if (!next_capital || cx.prose.get(cx.ws[i].line).copied().unwrap_or(false))
+            && !after_title_word
+            && (c.cap == 0 || weighs_as_common(c))
+        {
             let form = lower(t);
             return Some(Decision {
                 reason: format!("'{form}' is a grammar word, never part of a name, and the document writes it in lower case"),
@@ -864,6 +869,26 @@ fn headings(text: &str, ws: &[Word], titled: &[bool]) -> Vec<bool> {
         .collect()
 }
 
+/// Lines that are surely prose, not headings: more than [`MAX_HEADING_WORDS`]
+/// words, or a full stop at the end or inside.
+fn prose_lines(text: &str, ws: &[Word]) -> Vec<bool> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut count = vec![0usize; lines.len()];
+    for w in ws {
+        if let Some(c) = count.get_mut(w.line) {
+            *c += 1;
+        }
+    }
+    lines
+        .iter()
+        .zip(&count)
+        .map(|(l, &n)| {
+            let l = l.trim_end();
+            n > MAX_HEADING_WORDS || l.ends_with('.') || l.contains(". ")
+        })
+        .collect()
+}
+
 /// Characters that a title-case heading does not hold: code and run-together lists.
 const CODE_OR_LIST: &[char] = &[
     ',', ';', '{', '}', '(', ')', '[', ']', '=', '<', '>', '|', '&', '*',
@@ -886,6 +911,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         .collect();
     let ev = Evidence::collect(text, &ws, &caps);
     let cap_rich = cap_rich_lines(text, &ws, lx);
+    let prose = prose_lines(text, &ws);
     let damage = Damage::measure(text, &ws, &caps, lx);
     let cx = Ctx {
         text,
@@ -895,6 +921,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         damaged: damage.words(),
         ev: &ev,
         lx,
+        prose: &prose,
     };
     let starts_damaged = damage.sentence_starts();
     let mut out: Vec<Option<Decision>> = Vec::with_capacity(ws.len());
@@ -1041,6 +1068,21 @@ mod tests {
         assert!(
             fix(code).starts_with("Use Copy When Types Are Small (like"),
             "should leave a heading with brackets alone"
+        );
+    }
+
+    #[test]
+    fn grammar_words_before_a_name_in_prose() {
+        let t = "Mailchimp is better Than ActiveCampaign for small lists, they said in aleppo and damascus.\n";
+        assert_eq!(
+            fix(t),
+            "Mailchimp is better than ActiveCampaign for small lists, they said in Aleppo and Damascus.\n",
+            "should lower a grammar word before a name in a prose line"
+        );
+        let h = "Mailchimp Is Better Than ActiveCampaign\nThey said in aleppo and damascus that it was so.\n";
+        assert!(
+            fix(h).starts_with("Mailchimp Is Better Than ActiveCampaign\n"),
+            "should leave a title-case heading alone"
         );
     }
 
