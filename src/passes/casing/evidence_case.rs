@@ -390,7 +390,14 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
     if !cx.damaged && c.lower > 0 {
         return title_before_name(cx, i).or_else(|| role_given_surname(cx, i));
     }
-    if name_like && c.upper >= 1 && c.upper >= c.lower && c.upper >= c.cap {
+    // An acronym that is also a word (`ai`, `ui`): the document writes it in
+    // capitals at least twice and never otherwise in the middle of sentences.
+    let acronym_elsewhere = cx.damaged
+        && c.lower == 0
+        && c.cap == 0
+        && t.chars().count() <= 5
+        && cx.ev.upper_anywhere(&k) >= 2;
+    if (name_like && c.upper >= 1 && c.upper >= c.lower && c.upper >= c.cap) || acronym_elsewhere {
         let form = written(Shape::Upper, t, cx.lx);
         return Some(Decision {
             reason: format!("the document writes '{form}' elsewhere and never '{t}'"),
@@ -1083,6 +1090,16 @@ mod tests {
         assert!(
             fix(h).starts_with("Mailchimp Is Better Than ActiveCampaign\n"),
             "should leave a title-case heading alone"
+        );
+    }
+
+    #[test]
+    fn acronyms_that_are_words() {
+        let t = "The SIT team and SIT staff help, they said in aleppo and damascus, with sit rules too.\n";
+        assert_eq!(
+            fix(t),
+            "The SIT team and SIT staff help, they said in Aleppo and Damascus, with SIT rules too.\n",
+            "should write an acronym in capitals as the document does elsewhere"
         );
     }
 
