@@ -19,13 +19,17 @@
 //!    capitals (`nato`); common words SCOWL lists only in lower case, capitalised
 //!    alone mid-sentence (`the Sanctions have`); grammar words (`With`, `That`),
 //!    which no name is made of.
-//! 6. **Sentence starts**: a lower-case word after `.`, `!` or `?` and a space,
+//! 6. **Title-case headings**: in a short heading line written in title case
+//!    (no full stop, comma, bracket or code), a longer word that lost its
+//!    capital (`How to improve Your Skills`) gets it back; small words (`of`,
+//!    `with`) stay as written.
+//! 7. **Sentence starts**: a lower-case word after `.`, `!` or `?` and a space,
 //!    unless the full stop ends an abbreviation (`Mr.`, `U.S.`, `tsp.`).
 //!
 //! Rules 1 and 2 are strong and always apply. The others are trusted only in a
 //! text that shows casing damage (`Damage`): names the lexicon is sure of
 //! written in lower case, or common words capitalised mid-sentence far more
-//! often than a writer's style would (4% or more), or, for rule 6, sentences
+//! often than a writer's style would (4% or more), or, for rule 7, sentences
 //! starting in lower case (10% or more). Clean text with a few odd capitals (a
 //! product called `Teams`, list items run together) is left as it is. The
 //! stage runs a few rounds (see the pass), each on the previous round's output,
