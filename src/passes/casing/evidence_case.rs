@@ -22,7 +22,8 @@
 //! 6. **Title-case headings**: in a short heading line written in title case
 //!    (no full stop, comma, bracket or code), a longer word that lost its
 //!    capital (`How to improve Your Skills`) gets it back; small words (`of`,
-//!    `with`) stay as written.
+//!    `with`) stay as written, and a word no list knows is raised only if the
+//!    document capitalises it elsewhere.
 //! 7. **Sentence starts**: a lower-case word after `.`, `!` or `?` and a space,
 //!    unless the full stop ends an abbreviation (`Mr.`, `U.S.`, `tsp.`).
 //!
@@ -701,7 +702,8 @@ fn decide_title_line(cx: &Ctx, i: usize) -> Option<Decision> {
         || TITLE_SMALL_WORDS.binary_search(&k.as_str()).is_ok()
         || t.chars().count() < 4
         || GRAMMAR_WORDS.binary_search(&k.as_str()).is_ok()
-        || !matches!(cx.lx.class(&k), Class::Common | Class::Both | Class::Proper)
+        || !(matches!(cx.lx.class(&k), Class::Common | Class::Both | Class::Proper)
+            || (cx.lx.class(&k) == Class::Unknown && cx.ev.cap_anywhere(&k) >= 1))
         || matches!(cx.gap(i), "'" | "’")
     {
         return None;
