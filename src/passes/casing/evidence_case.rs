@@ -19,13 +19,18 @@
 //!    capitals (`nato`); common words SCOWL lists only in lower case, capitalised
 //!    alone mid-sentence (`the Sanctions have`); grammar words (`With`, `That`),
 //!    which no name is made of.
-//! 6. **Sentence starts**: a lower-case word after `.`, `!` or `?` and a space,
+//! 6. **Title-case headings**: in a short heading line written in title case
+//!    (no full stop, comma, bracket or code), a longer word that lost its
+//!    capital (`How to improve Your Skills`) gets it back; small words (`of`,
+//!    `with`) stay as written, and a word no list knows is raised only if the
+//!    document capitalises it elsewhere.
+//! 7. **Sentence starts**: a lower-case word after `.`, `!` or `?` and a space,
 //!    unless the full stop ends an abbreviation (`Mr.`, `U.S.`, `tsp.`).
 //!
 //! Rules 1 and 2 are strong and always apply. The others are trusted only in a
 //! text that shows casing damage (`Damage`): names the lexicon is sure of
 //! written in lower case, or common words capitalised mid-sentence far more
-//! often than a writer's style would (4% or more), or, for rule 6, sentences
+//! often than a writer's style would (4% or more), or, for rule 7, sentences
 //! starting in lower case (10% or more). Clean text with a few odd capitals (a
 //! product called `Teams`, list items run together) is left as it is. The
 //! stage runs a few rounds (see the pass), each on the previous round's output,
@@ -39,7 +44,7 @@
 //! or after a capitalised possessive (`People's Liberation`), unless the document
 //! writes that very pair in lower case.
 
-use super::caps_lines::styled_lines;
+use super::caps_lines::{caps_lines, title_lines};
 use super::evidence::{key, Counts, Evidence};
 use super::lexicon::{Class, Lexicon};
 use super::words::{words, Position, Shape, Word};
@@ -50,9 +55,12 @@ use crate::report::Report;
 /// follows a capitalised possessive.
 fn name_neighbour(cx: &Ctx, i: usize) -> bool {
     let name = |j: usize| {
+        let k = cx.k(j);
         cx.ws[j].shape == Shape::Lower
-            && !cx.lx.is_function_word(&cx.k(j))
-            && matches!(cx.lx.class(&cx.k(j)), Class::Proper | Class::Acronym)
+            && !cx.lx.is_function_word(&k)
+            && (matches!(cx.lx.class(&k), Class::Proper | Class::Acronym)
+                || cx.ev.word(&k).without(Shape::Lower).cap
+                    > cx.ev.word(&k).without(Shape::Lower).lower)
     };
     let prev = i > 0 && cx.ws[i].spaced && name(i - 1);
     let next = i + 1 < cx.ws.len() && cx.ws[i + 1].spaced && name(i + 1);
@@ -77,6 +85,14 @@ const GRAMMAR_WORDS: &[&str] = &[
 
 /// Small words inside names (`School of Business`, `Society for the Prevention`).
 const BRIDGES: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "to"];
+
+/// Words that title case leaves in lower case (articles, conjunctions and
+/// prepositions): `Best Alternatives to Figma`, `Living with Less` (sorted).
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "if", "in", "into", "nor",
+    "of", "off", "on", "onto", "or", "over", "per", "so", "than", "the", "to", "up", "upon", "v",
+    "via", "vs", "with", "yet",
+];
 
 /// Words before a title that show it is used as a common noun (`the president`).
 const DETERMINERS: &[&str] = &[
@@ -118,6 +134,8 @@ struct Ctx<'a> {
     damaged: bool,
     ev: &'a Evidence,
     lx: &'a Lexicon,
+    /// Lines that are prose, not headings: long, or with a full stop (see [`prose_lines`]).
+    prose: &'a [bool],
 }
 
 impl Ctx<'_> {
@@ -377,7 +395,14 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
     if !cx.damaged && c.lower > 0 {
         return title_before_name(cx, i).or_else(|| role_given_surname(cx, i));
     }
-    if name_like && c.upper >= 1 && c.upper >= c.lower && c.upper >= c.cap {
+    // An acronym that is also a word (`ai`, `ui`): the document writes it in
+    // capitals at least twice and never otherwise in the middle of sentences.
+    let acronym_elsewhere = cx.damaged
+        && c.lower == 0
+        && c.cap == 0
+        && t.chars().count() <= 5
+        && cx.ev.upper_anywhere(&k) >= 2;
+    if (name_like && c.upper >= 1 && c.upper >= c.lower && c.upper >= c.cap) || acronym_elsewhere {
         let form = written(Shape::Upper, t, cx.lx);
         return Some(Decision {
             reason: format!("the document writes '{form}' elsewhere and never '{t}'"),
@@ -535,7 +560,10 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
             && cx.ws[i].spaced
             && cx.ws[i - 1].shape == Shape::Cap
             && cx.lx.class(&cx.k(i - 1)) == Class::Common;
-        if !next_capital && !after_title_word && (c.cap == 0 || weighs_as_common(c)) {
+        if (!next_capital || cx.prose.get(cx.ws[i].line).copied().unwrap_or(false))
+            && !after_title_word
+            && (c.cap == 0 || weighs_as_common(c))
+        {
             let form = lower(t);
             return Some(Decision {
                 reason: format!("'{form}' is a grammar word, never part of a name, and the document writes it in lower case"),
@@ -659,6 +687,33 @@ fn decide_enclosed(cx: &Ctx, i: usize) -> Option<Decision> {
         });
     }
     None
+}
+
+/// A lower-case word in a line written in title case (`How to improve Your
+/// Skills`): every word but the small ones is capitalised there.
+fn decide_title_line(cx: &Ctx, i: usize) -> Option<Decision> {
+    let w = &cx.ws[i];
+    let t = cx.t(i);
+    let k = cx.k(i);
+    if w.opaque
+        || w.shape != Shape::Lower
+        || w.position == Position::LineStart
+        || t.chars().count() < 2
+        || TITLE_SMALL_WORDS.binary_search(&k.as_str()).is_ok()
+        || t.chars().count() < 4
+        || GRAMMAR_WORDS.binary_search(&k.as_str()).is_ok()
+        || !(matches!(cx.lx.class(&k), Class::Common | Class::Both | Class::Proper)
+            || (cx.lx.class(&k) == Class::Unknown && cx.ev.cap_anywhere(&k) >= 1))
+        || matches!(cx.gap(i), "'" | "’")
+    {
+        return None;
+    }
+    let form = cap_form(t);
+    Some(Decision {
+        reason: format!("the line is written in title case, so '{t}' is capitalised too"),
+        form,
+        rule: "title-line",
+    })
 }
 
 /// A lower-case word where a sentence starts.
@@ -786,6 +841,72 @@ fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
         .collect()
 }
 
+/// Most words in a line a title-case heading may have.
+const MAX_HEADING_WORDS: usize = 14;
+
+/// Of the title-case lines, those that look like headings: short, with no
+/// sentence-ending full stop, no commas and nothing that looks like code, and
+/// with more of their longer words (not small words) capitalised than not.
+fn headings(text: &str, ws: &[Word], titled: &[bool]) -> Vec<bool> {
+    let n = titled.len();
+    let (mut count, mut cap, mut low) = (vec![0usize; n], vec![0usize; n], vec![0usize; n]);
+    for w in ws {
+        let Some(c) = count.get_mut(w.line) else {
+            continue;
+        };
+        *c += 1;
+        let k = key(w.text(text));
+        if w.position == Position::LineStart
+            || k.chars().count() < 3
+            || TITLE_SMALL_WORDS.binary_search(&k.as_str()).is_ok()
+        {
+            continue;
+        }
+        match w.shape {
+            Shape::Cap | Shape::Upper | Shape::Mixed => cap[w.line] += 1,
+            Shape::Lower => low[w.line] += 1,
+        }
+    }
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            let l = l.trim_end();
+            titled.get(i).copied().unwrap_or(false)
+                && count[i] <= MAX_HEADING_WORDS
+                && cap[i] >= 2 * low[i]
+                && !l.ends_with('.')
+                && !l.contains(". ")
+                && !l.contains("::")
+                && !l.contains(|c| CODE_OR_LIST.contains(&c))
+        })
+        .collect()
+}
+
+/// Lines that are surely prose, not headings: more than [`MAX_HEADING_WORDS`]
+/// words, or a full stop at the end or inside.
+fn prose_lines(text: &str, ws: &[Word]) -> Vec<bool> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut count = vec![0usize; lines.len()];
+    for w in ws {
+        if let Some(c) = count.get_mut(w.line) {
+            *c += 1;
+        }
+    }
+    lines
+        .iter()
+        .zip(&count)
+        .map(|(l, &n)| {
+            let l = l.trim_end();
+            n > MAX_HEADING_WORDS || l.ends_with('.') || l.contains(". ")
+        })
+        .collect()
+}
+
+/// Characters that a title-case heading does not hold: code and run-together lists.
+const CODE_OR_LIST: &[char] = &[
+    ',', ';', '{', '}', '(', ')', '[', ']', '=', '<', '>', '|', '&', '*',
+];
+
 /// Runs the stage.
 pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let lx = Lexicon::get();
@@ -793,9 +914,17 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         return; // wholly lower case or wholly capitals: the caps-lines stage's work
     }
     let ws = words(text, lx);
-    let caps = styled_lines(text, &ws, lx);
+    let shouted = caps_lines(text, &ws);
+    let all_titled = title_lines(text, &ws, lx);
+    let titled = headings(text, &ws, &all_titled);
+    let caps: Vec<bool> = shouted
+        .iter()
+        .zip(&all_titled)
+        .map(|(a, b)| *a || *b)
+        .collect();
     let ev = Evidence::collect(text, &ws, &caps);
     let cap_rich = cap_rich_lines(text, &ws, lx);
+    let prose = prose_lines(text, &ws);
     let damage = Damage::measure(text, &ws, &caps, lx);
     let cx = Ctx {
         text,
@@ -805,6 +934,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         damaged: damage.words(),
         ev: &ev,
         lx,
+        prose: &prose,
     };
     let starts_damaged = damage.sentence_starts();
     let mut out: Vec<Option<Decision>> = Vec::with_capacity(ws.len());
@@ -815,6 +945,14 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             continue;
         }
         let w = &ws[i];
+        let line = w.line;
+        if titled.get(line).copied().unwrap_or(false)
+            && !shouted.get(line).copied().unwrap_or(false)
+            && cx.damaged
+        {
+            out[i] = decide_title_line(&cx, i);
+            continue;
+        }
         if w.opaque || cx.in_caps(i) {
             continue;
         }
@@ -927,6 +1065,55 @@ mod tests {
             fix("He went to the Supreme Court. The court ruled."),
             "He went to the Supreme Court. The court ruled.",
             "should keep a capitalised pair"
+        );
+    }
+
+    #[test]
+    fn title_case_headings() {
+        // A damaged text (names in lower case) with a title-case heading that lost a capital.
+        let t = "How to improve Your Analytical Skills\nThey met in aleppo and damascus last week, and then in cairo.\n";
+        assert_eq!(
+            fix(t),
+            "How to Improve Your Analytical Skills\nThey met in Aleppo and Damascus last week, and then in Cairo.\n",
+            "should capitalise a word that lost its capital in a title-case heading"
+        );
+        let code = "Use Copy When Types Are Small (like i32, bool)\nThey met in aleppo and damascus last week, and then in cairo.\n";
+        assert!(
+            fix(code).starts_with("Use Copy When Types Are Small (like"),
+            "should leave a heading with brackets alone"
+        );
+    }
+
+    #[test]
+    fn grammar_words_before_a_name_in_prose() {
+        let t = "Mailchimp is better Than ActiveCampaign for small lists, they said in aleppo and damascus.\n";
+        assert_eq!(
+            fix(t),
+            "Mailchimp is better than ActiveCampaign for small lists, they said in Aleppo and Damascus.\n",
+            "should lower a grammar word before a name in a prose line"
+        );
+        let h = "Mailchimp Is Better Than ActiveCampaign\nThey said in aleppo and damascus that it was so.\n";
+        assert!(
+            fix(h).starts_with("Mailchimp Is Better Than ActiveCampaign\n"),
+            "should leave a title-case heading alone"
+        );
+    }
+
+    #[test]
+    fn acronyms_that_are_words() {
+        let t = "The SIT team and SIT staff help, they said in aleppo and damascus, with sit rules too.\n";
+        assert_eq!(
+            fix(t),
+            "The SIT team and SIT staff help, they said in Aleppo and Damascus, with SIT rules too.\n",
+            "should write an acronym in capitals as the document does elsewhere"
+        );
+    }
+
+    #[test]
+    fn title_small_words_are_sorted() {
+        assert!(
+            TITLE_SMALL_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "should keep TITLE_SMALL_WORDS sorted"
         );
     }
 
