@@ -387,6 +387,10 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         let passages = passages(lines, hits, range.clone());
         let grey = grey_zone(lines, hits, range.clone(), head);
         for i in range {
+            if hits[i].is_strong() {
+                removals[i] = Some(zone_removal(&lines[i], hits[i], head));
+                continue;
+            }
             if passages.contains(&i) || (grey.contains(&i) && is_sentence_like(&lines[i])) {
                 continue;
             }
@@ -416,7 +420,8 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             i += 1;
             continue;
         }
-        if l.code {
+        // A credit in brackets ("(Image credit: Wareable)") may look like code.
+        if l.code && !h.has(Family::PhotoCredit) {
             i += 1;
             continue;
         }
@@ -426,6 +431,8 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
                 removals[i] = Some(Removal::of(Family::Caption));
             } else if is_author_bio(lines, hits, i) {
                 removals[i] = Some(Removal::plain("byline", "author bio"));
+            } else if let Some(f) = h.first().filter(|_| h.is_strong()) {
+                removals[i] = Some(Removal::of(f));
             }
             i += 1;
             continue;
@@ -646,6 +653,42 @@ mod tests {
         assert!(
             gone.contains(&"About us".to_string()),
             "should still drop the footer: {gone:?}"
+        );
+    }
+
+    #[test]
+    fn strong_furniture_goes_even_as_prose_in_the_body() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let promo = "The Weekly Ledger is a reader-supported publication, so consider becoming a free or paid subscriber today.";
+        let last = "Prices go back up on Monday morning, and the shops say they will not run another sale like it before the holidays.";
+        let text = format!("{para}\n\n{promo}\n\n{more}\n\n{last}\n");
+        let ls = lines::split(&text);
+        let hs: Vec<_> = ls
+            .iter()
+            .map(|l| {
+                let mut h = lexicon::lookup(&l.key, l.words);
+                h.union(lexicon::lookup_strong(&l.key, l.words));
+                h
+            })
+            .collect();
+        let v = classify(&ls, &hs, &ResidueOptions::default());
+        let gone: Vec<_> = ls
+            .iter()
+            .zip(&v.removals)
+            .filter(|(_, r)| r.is_some())
+            .map(|(l, _)| l.text)
+            .collect();
+        assert_eq!(gone, [promo], "should drop only the subscription prompt");
+    }
+
+    #[test]
+    fn a_bracketed_credit_is_not_code() {
+        let text = "Menu\nSearch\n\nThe shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.\n(Image credit: Bay News)\nMost of them are boxed sets, and a few are toys that were first sold when the shows were on television.\n";
+        let gone = removed(text);
+        assert!(
+            gone.iter().any(|l| l.starts_with("(Image credit")),
+            "should drop the credit, removed {gone:?}"
         );
     }
 

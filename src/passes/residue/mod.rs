@@ -100,6 +100,7 @@ fn line_hits(line: &lines::Line) -> lexicon::Hits {
     if hits.is_empty() {
         hits = bar_hits(line.text);
     }
+    hits.union(lexicon::lookup_strong(&line.key, line.words));
     hits
 }
 
