@@ -158,7 +158,7 @@ const STRONG: u32 = 1 << FAMILIES.len();
 
 /// The longest line, in words, a strong phrase may match: a subscription
 /// box's or a legal notice's paragraph, not an article's long paragraph.
-const MAX_STRONG_WORDS: usize = 60;
+const MAX_STRONG_WORDS: usize = 80;
 
 #[derive(Default)]
 struct Lexicon {
