@@ -90,7 +90,7 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
     let mut seen = 0;
     // Above the body's first paragraph (a weak body may start at the top of the text).
     let mut i = (body.start..body.end)
-        .find(|&k| lines[k].is_prose())
+        .find(|&k| lines[k].is_prose() && !is_headline(&lines[k]))
         .unwrap_or(body.start);
     while let Some(j) = prev_nonblank(lines, i) {
         i = j;
@@ -106,12 +106,27 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
         if is_caption_before_credit(lines, hits, j) {
             continue;
         }
-        if l.words > 30 || (l.text.ends_with('.') && !l.text.ends_with("..")) || l.is_prose() {
+        if is_headline(l) {
+            return Some(j);
+        }
+        if l.words > MAX_TITLE || (l.text.ends_with('.') && !l.text.ends_with("..")) || l.is_prose()
+        {
             continue;
         }
         return Some(j);
     }
     None
+}
+
+/// The longest title, in words: a longer line without a sentence end is a
+/// menu glued into one line.
+const MAX_TITLE: usize = 25;
+
+/// A title-cased line that ends in a bracket or a question mark, not a full
+/// stop ("The Secrets to Being a Working Mom (Without Losing It)"): a headline,
+/// though its length and its end make it look like a sentence.
+fn is_headline(line: &Line) -> bool {
+    (10..=16).contains(&line.words) && line.caps_share >= 0.6 && line.text.ends_with([')', '?'])
 }
 
 /// Consecutive paragraphs of prose needed to keep a passage outside the body.
@@ -689,6 +704,20 @@ mod tests {
         assert!(
             gone.iter().any(|l| l.starts_with("(Image credit")),
             "should drop the credit, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracketed_headline_is_the_title_not_the_glued_menu_above() {
+        let text = "Cart 0\nShop\nCart 0\nMeet the Team Our Story Free Guides Blog Course Login Learn With Us Free Quiz: Which Plant Suits Your Flat? Gift Cards Contact Press Careers Wholesale Stockists Help\nHow to Keep Your Houseplants Alive Through the Winter (Without Trying Hard)\nThe shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.\n\nMost of them are boxed sets, and a few are toys that were first sold when the shows were on television.\n";
+        let gone = removed(text);
+        assert!(
+            gone.iter().any(|l| l.starts_with("Meet the Team")),
+            "should drop the glued menu, removed {gone:?}"
+        );
+        assert!(
+            !gone.iter().any(|l| l.starts_with("How to Keep")),
+            "should keep the headline, removed {gone:?}"
         );
     }
 
