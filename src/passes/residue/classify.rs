@@ -508,25 +508,30 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
     let min_run = 3;
     let mut i = body.start;
     while i < body.end {
-        if !lines[i].is_label() {
+        let item = |l: &Line| l.is_label() || is_counted_label(l);
+        if !item(&lines[i]) {
             i += 1;
             continue;
         }
         let mut j = i;
         let mut n = 0;
         let mut hit = 0;
+        let mut words = 0;
         let mut last = i;
-        while j < body.end && (lines[j].is_blank() || lines[j].is_label()) {
+        while j < body.end && (lines[j].is_blank() || item(&lines[j])) {
             if !lines[j].is_blank() {
                 n += 1;
                 last = j;
-                if !hits[j].is_empty() {
+                if !hits[j].is_empty() || is_counted_label(&lines[j]) {
                     hit += 1;
                 }
+                words += lines[j].words;
             }
             j += 1;
         }
-        let menu = n >= min_run && hit * 2 >= n;
+        // A long run of short links with a few the lexicons know is a footer's menu.
+        let long_menu = n >= LONG_MENU && words <= n * MENU_ITEM_WORDS && hit >= LONG_MENU_HITS;
+        let menu = n >= min_run && (hit * 2 >= n || long_menu);
         if menu {
             for k in i..=last {
                 if !lines[k].is_blank() && removals[k].is_none() {
@@ -539,6 +544,25 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
         }
         i = j.max(i + 1);
     }
+}
+
+/// Lines of a long menu inside the body, its items' words on average at
+/// most, and the items of it the lexicons must know.
+const LONG_MENU: usize = 8;
+const MENU_ITEM_WORDS: usize = 3;
+const LONG_MENU_HITS: usize = 3;
+
+/// A category or archive link with its count of posts ("Small Business Tips (306)").
+fn is_counted_label(line: &Line) -> bool {
+    let Some(inner) = line
+        .text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .map(|(_, n)| n)
+    else {
+        return false;
+    };
+    line.words <= 6 && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The shortest line taken for a repeated caption (headings repeat a table of contents).
@@ -718,6 +742,31 @@ mod tests {
         assert!(
             !gone.iter().any(|l| l.starts_with("How to Keep")),
             "should keep the headline, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn a_footer_menu_and_a_category_list_in_the_body_go() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let menu = "Why Us\nSecurity\nCommunity impact\nNews and views\nOur blog\nPress room\nAbout us\nOur history\nCareers\nHelp\n";
+        let cats = "Garden Tips (306)\nraised beds (304)\nhouseplants (270)\n";
+        let text = format!("{para}\n{cats}{more}\n{menu}{para} Again.\n");
+        let gone = removed(&text);
+        for l in [
+            "Security",
+            "Press room",
+            "Garden Tips (306)",
+            "houseplants (270)",
+        ] {
+            assert!(
+                gone.iter().any(|g| g == l),
+                "should drop {l}, removed {gone:?}"
+            );
+        }
+        assert!(
+            !gone.iter().any(|g| g.starts_with("Most of them")),
+            "should keep the prose, removed {gone:?}"
         );
     }
 
