@@ -491,6 +491,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         }
         i += 1;
     }
+    cta_pitches(lines, hits, &body, &mut removals);
     if let Some(t) = title {
         removals[t] = None;
     }
@@ -543,6 +544,43 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
             }
         }
         i = j.max(i + 1);
+    }
+}
+
+/// The longest line of a call to action's pitch, in words.
+const MAX_PITCH: usize = 15;
+/// The longest button of a call to action, in words.
+const MAX_BUTTON: usize = 4;
+
+/// A call-to-action box inside the body: a button ("Request a demo",
+/// "Download our guide") takes the short line or two of pitch right above it
+/// ("Engage more customers by tracking the right metrics."). The second line
+/// goes only when a label stands above it too, so an article's list that
+/// ends in a button keeps its items.
+fn cta_pitches(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Option<Removal>]) {
+    let pitch = |j: usize| {
+        let l = &lines[j];
+        j >= body.start
+            && hits[j].is_empty()
+            && !l.code
+            && l.words <= MAX_PITCH
+            && !l.text.ends_with(':')
+            && item_number(l).is_none()
+    };
+    for i in body.start..body.end {
+        let l = &lines[i];
+        if !hits[i].has(Family::Promotion) || !l.is_label() || l.words > MAX_BUTTON {
+            continue;
+        }
+        let Some(a) = prev_nonblank(lines, i).filter(|&a| pitch(a)) else {
+            continue;
+        };
+        removals[a] = Some(Removal::plain("promotion", "call to action's pitch"));
+        if let Some(b) = prev_nonblank(lines, a).filter(|&b| pitch(b) && b + 1 < a) {
+            if prev_nonblank(lines, b).is_some_and(|c| lines[c].is_label()) {
+                removals[b] = Some(Removal::plain("promotion", "call to action's pitch"));
+            }
+        }
     }
 }
 
@@ -767,6 +805,22 @@ mod tests {
         assert!(
             !gone.iter().any(|g| g.starts_with("Most of them")),
             "should keep the prose, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn a_call_to_action_takes_its_pitch() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let text = format!("{para}\n\nGrow your shop with better prices.\n\nRequest a demo\n\n{more}\n\n{para} Again.\n");
+        let gone = removed(&text);
+        assert!(
+            gone.iter().any(|l| l.starts_with("Grow your shop")),
+            "should drop the pitch above the button, removed {gone:?}"
+        );
+        assert!(
+            !gone.iter().any(|l| l.starts_with("The shops")),
+            "should keep the paragraph above the pitch, removed {gone:?}"
         );
     }
 
