@@ -555,8 +555,8 @@ const MAX_BUTTON: usize = 4;
 /// A call-to-action box inside the body: a button ("Request a demo",
 /// "Download our guide") takes the short line or two of pitch right above it
 /// ("Engage more customers by tracking the right metrics."). The second line
-/// goes only when a label stands above it too, so an article's list that
-/// ends in a button keeps its items.
+/// goes only when a label stands above it too, or when the two are a heading
+/// and a strapline, so an article's list that ends in a button keeps its items.
 fn cta_pitches(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Option<Removal>]) {
     let pitch = |j: usize| {
         let l = &lines[j];
@@ -576,8 +576,14 @@ fn cta_pitches(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Optio
             continue;
         };
         removals[a] = Some(Removal::plain("promotion", "call to action's pitch"));
-        if let Some(b) = prev_nonblank(lines, a).filter(|&b| pitch(b) && b + 1 < a) {
-            if prev_nonblank(lines, b).is_some_and(|c| lines[c].is_label()) {
+        if let Some(b) = prev_nonblank(lines, a).filter(|&b| pitch(b)) {
+            let boxed = if b + 1 < a {
+                prev_nonblank(lines, b).is_some_and(|c| lines[c].is_label())
+            } else {
+                // A heading and its strapline right on top of each other.
+                lines[a].is_label() && lines[b].is_label() && !lines[b].terminal
+            };
+            if boxed {
                 removals[b] = Some(Removal::plain("promotion", "call to action's pitch"));
             }
         }
