@@ -93,7 +93,7 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
     let mut captioned: Option<usize> = None;
     // Above the body's first paragraph (a weak body may start at the top of the text).
     let mut i = (body.start..body.end)
-        .find(|&k| lines[k].is_prose())
+        .find(|&k| lines[k].is_prose() && !is_headline(&lines[k]))
         .unwrap_or(body.start);
     while let Some(j) = prev_nonblank(lines, i) {
         i = j;
@@ -105,7 +105,11 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
         if !hits[j].is_empty() || l.words <= 2 || looks_like_date(l) || is_menu_bar(l.text) {
             continue;
         }
-        if l.words > 30 || (l.text.ends_with('.') && !l.text.ends_with("..")) || l.is_prose() {
+        if is_headline(l) {
+            return Some(j);
+        }
+        if l.words > MAX_TITLE || (l.text.ends_with('.') && !l.text.ends_with("..")) || l.is_prose()
+        {
             continue;
         }
         if captioned.is_none() && is_caption_before_credit(lines, hits, j) {
@@ -120,6 +124,17 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
 /// A line of menu entries set apart by bars or bullets (`Home | World | Sport`).
 fn is_menu_bar(text: &str) -> bool {
     text.matches(['|', '•', '·']).count() >= 2
+}
+
+/// The longest title, in words: a longer line without a sentence end is a
+/// menu glued into one line.
+const MAX_TITLE: usize = 25;
+
+/// A title-cased line that ends in a bracket or a question mark, not a full
+/// stop ("The Secrets to Being a Working Mom (Without Losing It)"): a headline,
+/// though its length and its end make it look like a sentence.
+fn is_headline(line: &Line) -> bool {
+    (10..=16).contains(&line.words) && line.caps_share >= 0.6 && line.text.ends_with([')', '?'])
 }
 
 /// Consecutive paragraphs of prose needed to keep a passage outside the body.
@@ -395,6 +410,10 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         let passages = passages(lines, hits, range.clone());
         let grey = grey_zone(lines, hits, range.clone(), head);
         for i in range {
+            if hits[i].is_strong() {
+                removals[i] = Some(zone_removal(&lines[i], hits[i], head));
+                continue;
+            }
             if passages.contains(&i) || (grey.contains(&i) && is_sentence_like(&lines[i])) {
                 continue;
             }
@@ -424,7 +443,8 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             i += 1;
             continue;
         }
-        if l.code {
+        // A credit in brackets ("(Image credit: Wareable)") may look like code.
+        if l.code && !h.has(Family::PhotoCredit) {
             i += 1;
             continue;
         }
@@ -434,6 +454,8 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
                 removals[i] = Some(Removal::of(Family::Caption));
             } else if is_author_bio(lines, hits, i) {
                 removals[i] = Some(Removal::plain("byline", "author bio"));
+            } else if let Some(f) = h.first().filter(|_| h.is_strong()) {
+                removals[i] = Some(Removal::of(f));
             }
             i += 1;
             continue;
@@ -477,6 +499,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         }
         i += 1;
     }
+    cta_pitches(lines, hits, &body, &mut removals);
     if let Some(t) = title {
         removals[t] = None;
     }
@@ -494,25 +517,30 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
     let min_run = 3;
     let mut i = body.start;
     while i < body.end {
-        if !lines[i].is_label() {
+        let item = |l: &Line| l.is_label() || is_counted_label(l);
+        if !item(&lines[i]) {
             i += 1;
             continue;
         }
         let mut j = i;
         let mut n = 0;
         let mut hit = 0;
+        let mut words = 0;
         let mut last = i;
-        while j < body.end && (lines[j].is_blank() || lines[j].is_label()) {
+        while j < body.end && (lines[j].is_blank() || item(&lines[j])) {
             if !lines[j].is_blank() {
                 n += 1;
                 last = j;
-                if !hits[j].is_empty() {
+                if !hits[j].is_empty() || is_counted_label(&lines[j]) {
                     hit += 1;
                 }
+                words += lines[j].words;
             }
             j += 1;
         }
-        let menu = n >= min_run && hit * 2 >= n;
+        // A long run of short links with a few the lexicons know is a footer's menu.
+        let long_menu = n >= LONG_MENU && words <= n * MENU_ITEM_WORDS && hit >= LONG_MENU_HITS;
+        let menu = n >= min_run && (hit * 2 >= n || long_menu);
         if menu {
             for k in i..=last {
                 if !lines[k].is_blank() && removals[k].is_none() {
@@ -525,6 +553,68 @@ fn furniture_runs(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Op
         }
         i = j.max(i + 1);
     }
+}
+
+/// The longest line of a call to action's pitch, in words.
+const MAX_PITCH: usize = 15;
+/// The longest button of a call to action, in words.
+const MAX_BUTTON: usize = 4;
+
+/// A call-to-action box inside the body: a button ("Request a demo",
+/// "Download our guide") takes the short line or two of pitch right above it
+/// ("Engage more customers by tracking the right metrics."). The second line
+/// goes only when a label stands above it too, or when the two are a heading
+/// and a strapline, so an article's list that ends in a button keeps its items.
+fn cta_pitches(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Option<Removal>]) {
+    let pitch = |j: usize| {
+        let l = &lines[j];
+        j >= body.start
+            && hits[j].is_empty()
+            && !l.code
+            && l.words <= MAX_PITCH
+            && !l.text.ends_with(':')
+            && item_number(l).is_none()
+    };
+    for i in body.start..body.end {
+        let l = &lines[i];
+        if !hits[i].has(Family::Promotion) || !l.is_label() || l.words > MAX_BUTTON {
+            continue;
+        }
+        let Some(a) = prev_nonblank(lines, i).filter(|&a| pitch(a)) else {
+            continue;
+        };
+        removals[a] = Some(Removal::plain("promotion", "call to action's pitch"));
+        if let Some(b) = prev_nonblank(lines, a).filter(|&b| pitch(b)) {
+            let boxed = if b + 1 < a {
+                prev_nonblank(lines, b).is_some_and(|c| lines[c].is_label())
+            } else {
+                // A heading and its strapline right on top of each other.
+                lines[a].is_label() && lines[b].is_label() && !lines[b].terminal
+            };
+            if boxed {
+                removals[b] = Some(Removal::plain("promotion", "call to action's pitch"));
+            }
+        }
+    }
+}
+
+/// Lines of a long menu inside the body, its items' words on average at
+/// most, and the items of it the lexicons must know.
+const LONG_MENU: usize = 8;
+const MENU_ITEM_WORDS: usize = 3;
+const LONG_MENU_HITS: usize = 3;
+
+/// A category or archive link with its count of posts ("Small Business Tips (306)").
+fn is_counted_label(line: &Line) -> bool {
+    let Some(inner) = line
+        .text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .map(|(_, n)| n)
+    else {
+        return false;
+    };
+    line.words <= 6 && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The shortest line taken for a repeated caption (headings repeat a table of contents).
@@ -668,6 +758,97 @@ mod tests {
         assert!(
             gone.contains(&"About us".to_string()),
             "should still drop the footer: {gone:?}"
+        );
+    }
+
+    #[test]
+    fn strong_furniture_goes_even_as_prose_in_the_body() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let promo = "The Weekly Ledger is a reader-supported publication, so consider becoming a free or paid subscriber today.";
+        let last = "Prices go back up on Monday morning, and the shops say they will not run another sale like it before the holidays.";
+        let text = format!("{para}\n\n{promo}\n\n{more}\n\n{last}\n");
+        let ls = lines::split(&text);
+        let hs: Vec<_> = ls
+            .iter()
+            .map(|l| {
+                let mut h = lexicon::lookup(&l.key, l.words);
+                h.union(lexicon::lookup_strong(&l.key, l.words));
+                h
+            })
+            .collect();
+        let v = classify(&ls, &hs, &ResidueOptions::default());
+        let gone: Vec<_> = ls
+            .iter()
+            .zip(&v.removals)
+            .filter(|(_, r)| r.is_some())
+            .map(|(l, _)| l.text)
+            .collect();
+        assert_eq!(gone, [promo], "should drop only the subscription prompt");
+    }
+
+    #[test]
+    fn a_bracketed_credit_is_not_code() {
+        let text = "Menu\nSearch\n\nThe shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.\n(Image credit: Bay News)\nMost of them are boxed sets, and a few are toys that were first sold when the shows were on television.\n";
+        let gone = removed(text);
+        assert!(
+            gone.iter().any(|l| l.starts_with("(Image credit")),
+            "should drop the credit, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracketed_headline_is_the_title_not_the_glued_menu_above() {
+        let text = "Cart 0\nShop\nCart 0\nMeet the Team Our Story Free Guides Blog Course Login Learn With Us Free Quiz: Which Plant Suits Your Flat? Gift Cards Contact Press Careers Wholesale Stockists Help\nHow to Keep Your Houseplants Alive Through the Winter (Without Trying Hard)\nThe shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.\n\nMost of them are boxed sets, and a few are toys that were first sold when the shows were on television.\n";
+        let gone = removed(text);
+        assert!(
+            gone.iter().any(|l| l.starts_with("Meet the Team")),
+            "should drop the glued menu, removed {gone:?}"
+        );
+        assert!(
+            !gone.iter().any(|l| l.starts_with("How to Keep")),
+            "should keep the headline, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn a_footer_menu_and_a_category_list_in_the_body_go() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let menu = "Why Us\nSecurity\nCommunity impact\nNews and views\nOur blog\nPress room\nAbout us\nOur history\nCareers\nHelp\n";
+        let cats = "Garden Tips (306)\nraised beds (304)\nhouseplants (270)\n";
+        let text = format!("{para}\n{cats}{more}\n{menu}{para} Again.\n");
+        let gone = removed(&text);
+        for l in [
+            "Security",
+            "Press room",
+            "Garden Tips (306)",
+            "houseplants (270)",
+        ] {
+            assert!(
+                gone.iter().any(|g| g == l),
+                "should drop {l}, removed {gone:?}"
+            );
+        }
+        assert!(
+            !gone.iter().any(|g| g.starts_with("Most of them")),
+            "should keep the prose, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn a_call_to_action_takes_its_pitch() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let text = format!("{para}\n\nGrow your shop with better prices.\n\nRequest a demo\n\n{more}\n\n{para} Again.\n");
+        let gone = removed(&text);
+        assert!(
+            gone.iter().any(|l| l.starts_with("Grow your shop")),
+            "should drop the pitch above the button, removed {gone:?}"
+        );
+        assert!(
+            !gone.iter().any(|l| l.starts_with("The shops")),
+            "should keep the paragraph above the pitch, removed {gone:?}"
         );
     }
 

@@ -147,7 +147,18 @@ impl Hits {
     pub fn union(&mut self, other: Hits) {
         self.0 |= other.0;
     }
+    /// Whether a strong phrase matched (see [`lookup_strong`]).
+    pub fn is_strong(self) -> bool {
+        self.0 & STRONG != 0
+    }
 }
+
+/// The bit of [`Hits`] that marks a strong phrase, above the families' bits.
+const STRONG: u32 = 1 << FAMILIES.len();
+
+/// The longest line, in words, a strong phrase may match: a subscription
+/// box's or a legal notice's paragraph, not an article's long paragraph.
+const MAX_STRONG_WORDS: usize = 80;
 
 #[derive(Default)]
 struct Lexicon {
@@ -170,7 +181,7 @@ const FILES: [(&str, &str); 7] = [
     ("it", include_str!("../../../data/residue/phrases/it.txt")),
 ];
 
-fn parse(lex: &mut Lexicon, text: &str) {
+fn parse(lex: &mut Lexicon, mut strong: Option<&mut Lexicon>, text: &str) {
     let mut family = None;
     for raw in text.lines() {
         let line = raw.trim();
@@ -184,37 +195,52 @@ fn parse(lex: &mut Lexicon, text: &str) {
         let (Some(f), Some((op, phrase))) = (family, line.split_once(' ')) else {
             continue;
         };
-        let phrase = super::lines::normalize(phrase);
-        if phrase.is_empty() {
-            continue;
-        }
-        match op {
-            "=" => lex.exact.entry(phrase).or_default().add(f),
-            "^" => {
-                let first = phrase.split(' ').next().unwrap_or("").to_string();
-                lex.prefix.entry(first).or_default().push((phrase, f));
+        // `!` marks a strong phrase: it goes to the strong lexicon as well.
+        let op = match (op.strip_prefix('!'), strong.as_deref_mut()) {
+            (Some(op), Some(st)) => {
+                parse_phrase(st, op, phrase, f);
+                op
             }
-            "$" => {
-                let last = phrase.rsplit(' ').next().unwrap_or("").to_string();
-                lex.suffix.entry(last).or_default().push((phrase, f));
-            }
-            "~" => {
-                let first = phrase.split(' ').next().unwrap_or("").to_string();
-                lex.contains.entry(first).or_default().push((phrase, f));
-            }
-            _ => {}
-        }
+            (Some(op), None) => op,
+            (None, _) => op,
+        };
+        parse_phrase(lex, op, phrase, f);
     }
 }
 
-fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
+fn parse_phrase(lex: &mut Lexicon, op: &str, phrase: &str, f: Family) {
+    let phrase = super::lines::normalize(phrase);
+    if phrase.is_empty() {
+        return;
+    }
+    match op {
+        "=" => lex.exact.entry(phrase).or_default().add(f),
+        "^" => {
+            let first = phrase.split(' ').next().unwrap_or("").to_string();
+            lex.prefix.entry(first).or_default().push((phrase, f));
+        }
+        "$" => {
+            let last = phrase.rsplit(' ').next().unwrap_or("").to_string();
+            lex.suffix.entry(last).or_default().push((phrase, f));
+        }
+        "~" => {
+            let first = phrase.split(' ').next().unwrap_or("").to_string();
+            lex.contains.entry(first).or_default().push((phrase, f));
+        }
+        _ => {}
+    }
+}
+
+/// The ordinary lexicon (every phrase) and the strong one (`!` phrases only).
+fn lexicons() -> &'static (Lexicon, Lexicon) {
+    static LEX: OnceLock<(Lexicon, Lexicon)> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut lex = Lexicon::default();
+        let mut strong = Lexicon::default();
         for (_, text) in FILES {
-            parse(&mut lex, text);
+            parse(&mut lex, Some(&mut strong), text);
         }
-        lex
+        (lex, strong)
     })
 }
 
@@ -252,7 +278,27 @@ fn last_word(key: &str) -> &str {
 
 /// The families whose phrases match the normalised line `key` of `words` words.
 pub fn lookup(key: &str, words: usize) -> Hits {
-    let lex = lexicon();
+    lookup_in(&lexicons().0, key, words, None)
+}
+
+/// The families whose strong phrases match the line, with the strong mark:
+/// wording that is furniture even in a full sentence inside the article body
+/// ("... is a reader-supported publication", "Not FDIC insured"), on lines up
+/// to [`MAX_STRONG_WORDS`] words.
+pub fn lookup_strong(key: &str, words: usize) -> Hits {
+    if words > MAX_STRONG_WORDS {
+        return Hits::default();
+    }
+    let mut hits = lookup_in(&lexicons().1, key, words, Some(MAX_STRONG_WORDS));
+    if !hits.is_empty() {
+        hits.0 |= STRONG;
+    }
+    hits
+}
+
+/// Looks the line up in `lex`; `max_words` overrides the families' limits.
+fn lookup_in(lex: &Lexicon, key: &str, words: usize, max_words: Option<usize>) -> Hits {
+    let fits = |f: &Family| words <= max_words.unwrap_or_else(|| f.max_words());
     let mut hits = Hits::default();
     if key.is_empty() {
         return hits;
@@ -269,9 +315,7 @@ pub fn lookup(key: &str, words: usize) -> Hits {
                 // Phrases of several words may run into the next label
                 // ("Comment via FacebookComment via Sputnik").
                 let glued = p.contains(' ');
-                if words <= f.max_words()
-                    && key.starts_with(p.as_str())
-                    && (glued || boundary_after(key, p.len()))
+                if fits(f) && key.starts_with(p.as_str()) && (glued || boundary_after(key, p.len()))
                 {
                     hits.add(*f);
                 }
@@ -296,15 +340,13 @@ pub fn lookup(key: &str, words: usize) -> Hits {
     for last in [last_word(key), key.rsplit(' ').next().unwrap_or("")] {
         if let Some(list) = lex.suffix.get(last) {
             for (p, f) in list {
-                if words <= f.max_words()
+                if fits(f)
                     && bare.ends_with(p.as_str())
                     && boundary_before(bare, bare.len() - p.len())
                 {
                     hits.add(*f);
                 }
-                if words <= f.max_words()
-                    && key.ends_with(p.as_str())
-                    && boundary_before(key, key.len() - p.len())
+                if fits(f) && key.ends_with(p.as_str()) && boundary_before(key, key.len() - p.len())
                 {
                     hits.add(*f);
                 }
@@ -320,7 +362,7 @@ pub fn lookup(key: &str, words: usize) -> Hits {
                 continue;
             };
             for (p, f) in list {
-                if words <= f.max_words()
+                if fits(f)
                     && key[pos..].starts_with(p.as_str())
                     && boundary_after(key, pos + p.len())
                 {
@@ -349,7 +391,7 @@ mod tests {
     fn every_phrase_file_has_families() {
         for (lang, text) in FILES {
             let mut lex = Lexicon::default();
-            parse(&mut lex, text);
+            parse(&mut lex, None, text);
             assert!(lex.exact.len() > 20, "{lang} should have exact phrases");
             for raw in text.lines().filter(|l| l.starts_with('[')) {
                 let name = raw.trim_matches(['[', ']']);
@@ -394,6 +436,26 @@ mod tests {
         assert!(
             hits("Leia também:").has(Family::RelatedList),
             "should know Portuguese"
+        );
+    }
+
+    #[test]
+    fn strong_phrases_match_whole_sentences() {
+        let s = "The Weekly Ledger is a reader-supported publication. To get new posts, consider becoming a subscriber.";
+        let key = normalize(s);
+        let words = s.split_whitespace().count();
+        assert!(
+            lookup_strong(&key, words).is_strong(),
+            "should mark a subscription sentence as strong"
+        );
+        assert!(
+            lookup(&key, words).has(Family::NewsletterPrompt),
+            "should also list a strong phrase as an ordinary hit"
+        );
+        let plain = "Subscribe to the weekly paper to read more about the council.";
+        assert!(
+            !lookup_strong(&normalize(plain), 11).is_strong(),
+            "should not mark ordinary phrases as strong"
         );
     }
 

@@ -100,6 +100,10 @@ fn line_hits(line: &lines::Line) -> lexicon::Hits {
     if hits.is_empty() {
         hits = bar_hits(line.text);
     }
+    if hits.is_empty() && is_label_bar(line.text) {
+        hits.add(lexicon::Family::Navigation);
+    }
+    hits.union(lexicon::lookup_strong(&line.key, line.words));
     hits
 }
 
@@ -131,6 +135,38 @@ fn bar_hits(text: &str) -> lexicon::Hits {
     } else {
         lexicon::Hits::default()
     }
+}
+
+/// Separators of a bar of links on one line. (A `|` also lines up an
+/// article's own jump list: "Best Overall | Best Denim | Best Activewear".)
+const BAR_SEPARATORS: [char; 2] = ['•', '·'];
+
+/// A bar of menu or category links on one line ("Sewing Patterns· Favorite
+/// Posts· Sewing & Crafts"): three or more segments between separators, each
+/// a short title-cased label with no sentence end and no figures (a recipe's
+/// "Prep: 10 min | Serves 4" has figures).
+fn is_label_bar(text: &str) -> bool {
+    if !text.contains(BAR_SEPARATORS) {
+        return false;
+    }
+    let mut segments = 0;
+    for segment in text
+        .split(BAR_SEPARATORS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let words = segment.split_whitespace().count();
+        let capital = segment.chars().next().is_some_and(char::is_uppercase);
+        if words > 4
+            || !capital
+            || segment.chars().any(|c| c.is_ascii_digit())
+            || segment.ends_with(['.', '!', '?', ':'])
+        {
+            return false;
+        }
+        segments += 1;
+    }
+    segments >= 3
 }
 
 /// Rounds of judging at most: each round judges the lines the previous ones kept.
@@ -253,6 +289,22 @@ mod byline_tests {
 #[cfg(test)]
 mod hit_tests {
     use super::*;
+
+    #[test]
+    fn sees_bars_of_links_but_not_recipe_facts() {
+        assert!(
+            is_label_bar("Garden Tools· Favorite Posts· Seeds & Bulbs· Raised Beds"),
+            "should see a bar of category links"
+        );
+        assert!(
+            !is_label_bar("Prep time 10 min • Cook time 20 min • Serves 4"),
+            "should not take a line of figures for a menu"
+        );
+        assert!(
+            !is_label_bar("Tom said it was late · we left · nobody minded"),
+            "should not take lower-case phrases for a menu"
+        );
+    }
 
     #[test]
     fn sees_dated_bylines_but_not_sentences() {
