@@ -108,6 +108,17 @@ impl Report {
     }
 }
 
+#[cfg(test)]
+impl Report {
+    /// Runs `stage` (or a whole pass) on `text` with the default options and
+    /// returns the text it makes: the one-liner of most unit tests.
+    pub(crate) fn apply_stage(stage: Stage, text: &str) -> String {
+        let mut report = Report::new();
+        stage(text, &crate::options::Options::default(), &mut report);
+        report.apply(text)
+    }
+}
+
 /// A stage inside a pass: the same shape as a pass.
 pub type Stage = fn(&str, &crate::options::Options, &mut Report);
 

@@ -253,9 +253,7 @@ mod tests {
     use super::*;
 
     fn ws(text: &str) -> String {
-        let mut report = Report::new();
-        run(text, &Options::default(), &mut report);
-        report.apply(text)
+        Report::apply_stage(run, text)
     }
 
     #[test]

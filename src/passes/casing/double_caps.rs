@@ -119,9 +119,7 @@ mod tests {
     use super::*;
 
     fn fix(text: &str) -> String {
-        let mut r = Report::new();
-        run(text, &Options::default(), &mut r);
-        r.apply(text)
+        Report::apply_stage(run, text)
     }
 
     #[test]

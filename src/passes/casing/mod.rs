@@ -117,9 +117,7 @@ mod tests {
     use super::*;
 
     fn casing(text: &str) -> String {
-        let mut report = Report::new();
-        run(text, &Options::default(), &mut report);
-        report.apply(text)
+        Report::apply_stage(run, text)
     }
 
     #[test]

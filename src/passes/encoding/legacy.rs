@@ -246,9 +246,7 @@ mod tests {
     }
 
     fn leg(text: &str) -> String {
-        let mut r = Report::new();
-        run(text, &Options::default(), &mut r);
-        r.apply(text)
+        Report::apply_stage(run, text)
     }
 
     #[test]

@@ -147,6 +147,25 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize, Lang)> {
     Some((e.value as u32, end, e.lang))
 }
 
+/// A date with a written month and a day, and the year that may follow from
+/// `after` on (`20 February 2017`, `Feb. 4, 2021`, `4 March`).
+fn day_and_month(cx: &Ctx, day: u32, month: u32, after: usize, lang: Lang) -> Found {
+    let (year, end) = match year_after(cx, after) {
+        Some((y, end)) => (Some(y as i32), end),
+        None => (None, after),
+    };
+    (
+        Part::Date(Date {
+            year,
+            month,
+            day: Some(day),
+            swappable: false,
+        }),
+        end,
+        Some(lang),
+    )
+}
+
 /// A written date at `i`: day first (`20 February 2017`, `22 de janeiro de 2018`),
 /// month first (`Feb. 4, 2021`), or month and year (`November 2015`).
 pub fn written_date(cx: &Ctx, i: usize) -> Option<Found> {
@@ -167,20 +186,7 @@ pub fn written_date(cx: &Ctx, i: usize) -> Option<Found> {
             return None;
         }
         let (month, mend, lang) = month_at(cx, k)?;
-        let (year, end) = match year_after(cx, mend) {
-            Some((y, end)) => (Some(y as i32), end),
-            None => (None, mend),
-        };
-        return Some((
-            Part::Date(Date {
-                year,
-                month,
-                day: Some(d),
-                swappable: false,
-            }),
-            end,
-            Some(lang),
-        ));
+        return Some(day_and_month(cx, d, month, mend, lang));
     }
     let (month, mend, lang) = month_at(cx, i)?;
     let k = if cx.is_punct(mend, &['-']) {
@@ -194,21 +200,7 @@ pub fn written_date(cx: &Ctx, i: usize) -> Option<Found> {
                 && (1..=31).contains(&d)
                 && !(cx.is_punct(k + 1, &[':', '.']) && cx.kind(k + 2) == Some(Tk::Num));
             if day_ok {
-                let after_day = ordinal(cx, k);
-                let (year, end) = match year_after(cx, after_day) {
-                    Some((y, end)) => (Some(y as i32), end),
-                    None => (None, after_day),
-                };
-                return Some((
-                    Part::Date(Date {
-                        year,
-                        month,
-                        day: Some(d),
-                        swappable: false,
-                    }),
-                    end,
-                    Some(lang),
-                ));
+                return Some(day_and_month(cx, d, month, ordinal(cx, k), lang));
             }
         }
     }
