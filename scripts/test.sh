@@ -38,5 +38,5 @@ fi
 
 printf '\n'
 for f in "${failures[@]}"; do echo "FAILED: $f"; done
-echo "test steps: $passed passed, $failed failed"
+echo "steps: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
