@@ -48,21 +48,9 @@ pub fn is_plain(line: &str) -> bool {
     if line.is_ascii() {
         return !line.contains('&');
     }
-    // Per word: scripts seen, letters, non-ASCII letters, lower case seen,
-    // upper case seen, and whether all its letters are upper case.
-    let mut word_script: Option<u8> = None;
-    let mut letters = 0usize;
-    let mut ascii_letters = 0usize;
-    let mut upper = 0usize;
-    let mut prev_lower = false;
+    let mut word = Word::default();
     let mut prev: Option<char> = None;
     let mut prev2: Option<char> = None;
-    let word_ok =
-        |script: Option<u8>, letters: usize, ascii_letters: usize, upper: usize| match script {
-            Some(0) => !(letters >= 2 && ascii_letters == 0),
-            Some(1) | Some(2) => !(letters >= 2 && upper == letters),
-            _ => true,
-        };
     for c in line.chars() {
         // ASCII, the bulk of most lines: a letter extends the word, anything
         // else ends it (the checks on the character before still apply).
@@ -73,29 +61,22 @@ pub fn is_plain(line: &str) -> bool {
             prev2 = prev;
             prev = Some(c);
             if c.is_ascii_alphabetic() {
-                match word_script {
-                    None => word_script = Some(0),
+                match word.script {
+                    None => word.script = Some(0),
                     Some(0) => {}
                     Some(_) => return false,
                 }
                 if c.is_ascii_uppercase() {
-                    if prev_lower {
+                    if word.prev_lower {
                         return false;
                     }
-                    upper += 1;
+                    word.upper += 1;
                 }
-                prev_lower = c.is_ascii_lowercase();
-                letters += 1;
-                ascii_letters += 1;
-            } else {
-                if !word_ok(word_script, letters, ascii_letters, upper) {
-                    return false;
-                }
-                word_script = None;
-                letters = 0;
-                ascii_letters = 0;
-                upper = 0;
-                prev_lower = false;
+                word.prev_lower = c.is_ascii_lowercase();
+                word.letters += 1;
+                word.ascii_letters += 1;
+            } else if !word.end() {
+                return false;
             }
             continue;
         }
@@ -131,20 +112,20 @@ pub fn is_plain(line: &str) -> bool {
         }
         if is_letter(c) {
             let s = script(c);
-            match word_script {
-                None => word_script = Some(s),
+            match word.script {
+                None => word.script = Some(s),
                 Some(w) if w != s => return false,
                 _ => {}
             }
             if is_upper(c) {
-                if prev_lower {
+                if word.prev_lower {
                     return false;
                 }
-                upper += 1;
+                word.upper += 1;
             }
-            prev_lower = is_lower(c);
-            letters += 1;
-            ascii_letters += c.is_ascii() as usize;
+            word.prev_lower = is_lower(c);
+            word.letters += 1;
+            word.ascii_letters += c.is_ascii() as usize;
             continue;
         }
         // Digits of other scripts are ordinary; Latin-1's `¹²³¼½¾` are mojibake's.
@@ -157,16 +138,38 @@ pub fn is_plain(line: &str) -> bool {
         }
         // Anything else ends the word (apostrophes and hyphens too, which keeps
         // `l’été` and `Jean-Pierre` apart).
-        if !word_ok(word_script, letters, ascii_letters, upper) {
+        if !word.end() {
             return false;
         }
-        word_script = None;
-        letters = 0;
-        ascii_letters = 0;
-        upper = 0;
-        prev_lower = false;
     }
-    word_ok(word_script, letters, ascii_letters, upper)
+    word.end()
+}
+
+/// The word being scanned by [`is_plain`]: its script, its letters (and how
+/// many are ASCII and upper case), and whether the last letter was lower case.
+#[derive(Default)]
+struct Word {
+    script: Option<u8>,
+    letters: usize,
+    ascii_letters: usize,
+    upper: usize,
+    prev_lower: bool,
+}
+
+impl Word {
+    /// Ends the word: whether it was ordinary (a Latin word of two or more
+    /// letters has an ASCII one; a Greek or Cyrillic one is not all capitals,
+    /// which mojibake of those scripts often is); then starts afresh.
+    #[inline]
+    fn end(&mut self) -> bool {
+        let ok = match self.script {
+            Some(0) => !(self.letters >= 2 && self.ascii_letters == 0),
+            Some(1) | Some(2) => !(self.letters >= 2 && self.upper == self.letters),
+            _ => true,
+        };
+        *self = Word::default();
+        ok
+    }
 }
 
 #[cfg(test)]
