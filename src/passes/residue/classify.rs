@@ -81,9 +81,40 @@ fn next_nonblank(lines: &[Line], i: usize) -> Option<usize> {
     (i + 1..lines.len()).find(|&j| !lines[j].is_blank())
 }
 
+/// Words of a date or a byline's time stamp that are not content words
+/// ("Updated", "hours", "read", month and day names are short or few).
+const MAX_DATE_WORDS: usize = 2;
+
+/// A short line with figures that reads like a date or a time stamp ("March
+/// 20, 2020", "5 min read", "Updated 3 hours ago"), not a headline with a
+/// number in it ("10 Principles for Designing Good Schemas"): a date line has
+/// at most [`MAX_DATE_WORDS`] words of four or more letters besides month and
+/// day names.
 fn looks_like_date(line: &Line) -> bool {
-    line.words <= 8 && line.text.chars().any(|c| c.is_ascii_digit())
+    if line.words > 8 || !line.text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let content = line
+        .text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4 && !is_calendar_word(w))
+        .count();
+    content <= MAX_DATE_WORDS
 }
+
+/// Month and weekday names of the languages the pass knows
+/// (`data/residue/calendar.txt`), which a date line may spell out.
+fn is_calendar_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    CALENDAR
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(':'))
+        .flat_map(|(_, words)| words.split_whitespace())
+        .any(|c| w == c || (c.chars().count() >= 5 && w.starts_with(c)))
+}
+
+const CALENDAR: &str = include_str!("../../../data/residue/calendar.txt");
 
 /// The article's title: the nearest headline-like line above the body. A line
 /// right above a photo credit may be the photo's caption, with the headline
@@ -102,7 +133,12 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
             break;
         }
         let l = &lines[j];
-        if !hits[j].is_empty() || l.words <= 2 || looks_like_date(l) || is_menu_bar(l.text) {
+        if !hits[j].is_empty()
+            || l.words <= 2
+            || looks_like_date(l)
+            || is_menu_bar(l.text)
+            || is_spaced_bar(l.text)
+        {
             continue;
         }
         if is_headline(l) {
@@ -124,6 +160,17 @@ fn find_title(lines: &[Line], hits: &[Hits], body: &Body) -> Option<usize> {
 /// A line of menu entries set apart by bars or bullets (`Home | World | Sport`).
 fn is_menu_bar(text: &str) -> bool {
     text.matches(['|', '•', '·']).count() >= 2
+}
+
+/// Labels set apart by runs of spaces or tabs on one line (`Search the
+/// archive  Search in PMC`): a row of widgets flattened into text, not a
+/// headline, which a scraper never spaces out.
+fn is_spaced_bar(text: &str) -> bool {
+    text.split(['\t'])
+        .flat_map(|s| s.split("  "))
+        .filter(|s| !s.trim().is_empty())
+        .count()
+        >= 2
 }
 
 /// The longest title, in words: a longer line without a sentence end is a
@@ -849,6 +896,43 @@ mod tests {
         assert!(
             !gone.iter().any(|l| l.starts_with("The shops")),
             "should keep the paragraph above the pitch, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn tells_date_lines_from_numbered_headlines() {
+        let ls = lines::split("March 20, 2020\n5 min read\nUpdated 3 hours ago\n18 января 2024\n10 Principles for Designing Good Garden Beds\n");
+        let d: Vec<_> = ls.iter().map(looks_like_date).collect();
+        assert_eq!(
+            d,
+            [true, true, true, true, false],
+            "should take stamps for dates and a numbered headline for none"
+        );
+    }
+
+    #[test]
+    fn a_numbered_headline_is_the_title_not_the_glued_menu_above() {
+        let text = "Docs\nPricingBlog\nGitHubTalk to usLogin\nBlogLearn\n7 Ways to Keep Your Garden Green\nMay 3, 2024\n\nThe shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.\n\nMost of them are boxed sets, and a few are toys that were first sold when the shows were on television.\n";
+        let gone = removed(text);
+        assert!(
+            !gone.iter().any(|l| l.starts_with("7 Ways")),
+            "should keep the numbered headline, removed {gone:?}"
+        );
+        assert!(
+            gone.iter().any(|l| l.starts_with("GitHubTalk")),
+            "should drop the glued menu, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn a_spaced_row_of_widgets_is_no_title() {
+        assert!(
+            is_spaced_bar("Search the archive  Search in Journals"),
+            "should see two widgets apart by spaces"
+        );
+        assert!(
+            !is_spaced_bar("Harbour cafe reopens after the flood"),
+            "should not see a headline as a row of widgets"
         );
     }
 
