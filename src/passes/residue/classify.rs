@@ -13,6 +13,7 @@
 //! zone with no sign of furniture keeps everything but lines the lexicons name.
 
 use super::body::{self, Body};
+use super::island;
 use super::lexicon::{Family, Hits};
 use super::lines::Line;
 use super::thread;
@@ -547,6 +548,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         i += 1;
     }
     cta_pitches(lines, hits, &body, &mut removals);
+    island::strip(lines, hits, &mut removals, limit, title);
     if let Some(t) = title {
         removals[t] = None;
     }

@@ -36,6 +36,7 @@
 pub mod body;
 pub mod classify;
 pub mod explain;
+pub mod island;
 pub mod lexicon;
 pub mod lines;
 pub mod thread;
