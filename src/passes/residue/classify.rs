@@ -547,7 +547,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         }
         i += 1;
     }
-    cta_pitches(lines, hits, &body, &mut removals);
+    cta_pitches(lines, hits, body.start..limit, &mut removals);
     island::strip(lines, hits, &mut removals, limit, title);
     if let Some(t) = title {
         removals[t] = None;
@@ -609,22 +609,27 @@ const MAX_PITCH: usize = 15;
 /// The longest button of a call to action, in words.
 const MAX_BUTTON: usize = 4;
 
-/// A call-to-action box inside the body: a button ("Request a demo",
+/// A call-to-action box in the body or after it: a button ("Request a demo",
 /// "Download our guide") takes the short line or two of pitch right above it
 /// ("Engage more customers by tracking the right metrics."). The second line
 /// goes only when a label stands above it too, or when the two are a heading
 /// and a strapline, so an article's list that ends in a button keeps its items.
-fn cta_pitches(lines: &[Line], hits: &[Hits], body: &Body, removals: &mut [Option<Removal>]) {
+fn cta_pitches(
+    lines: &[Line],
+    hits: &[Hits],
+    range: std::ops::Range<usize>,
+    removals: &mut [Option<Removal>],
+) {
     let pitch = |j: usize| {
         let l = &lines[j];
-        j >= body.start
+        j >= range.start
             && hits[j].is_empty()
             && !l.code
             && l.words <= MAX_PITCH
             && !l.text.ends_with(':')
             && item_number(l).is_none()
     };
-    for i in body.start..body.end {
+    for i in range.clone() {
         let l = &lines[i];
         if !hits[i].has(Family::Promotion) || !l.is_label() || l.words > MAX_BUTTON {
             continue;
@@ -935,6 +940,24 @@ mod tests {
         assert!(
             !is_spaced_bar("Harbour cafe reopens after the flood"),
             "should not see a headline as a row of widgets"
+        );
+    }
+
+    #[test]
+    fn a_call_to_action_after_the_article_takes_its_pitch() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let text = format!("{para}\n\n{more}\n\n{para} Again.\n\nHow to start a garden club\nTen plants for shady beds\nReady to plan a garden club of your own?\nBook a demo\nAbout us\nContact\n");
+        let gone = removed(&text);
+        assert!(
+            gone.iter().any(|l| l.starts_with("Ready to plan")),
+            "should drop the pitch above the button, removed {gone:?}"
+        );
+        assert!(
+            !gone
+                .iter()
+                .any(|l| l.starts_with("The shops") || l.starts_with("How to start")),
+            "should keep the article and its list, removed {gone:?}"
         );
     }
 
