@@ -223,6 +223,10 @@ fn passages(lines: &[Line], hits: &[Hits], range: std::ops::Range<usize>) -> Has
 /// bar or a newsletter box also sits between an article's sections.)
 const ENDINGS: [Family; 3] = [Family::RelatedList, Family::TagList, Family::CommentCounter];
 
+/// The fewest words of a line that counts as a paragraph going on after a
+/// list heading; shorter sentences may be the list's headlines.
+const MIN_PARAGRAPH: usize = 15;
+
 /// Blurbs after a heading that make it a list of stories.
 const MIN_BLURBS: usize = 2;
 
@@ -243,12 +247,14 @@ fn cut_at_list_heading(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Bo
         let mut blurbs = 0;
         for l in lines[r + 1..body.end].iter().filter(|l| !l.is_blank()) {
             let prose = l.is_prose();
-            if prose && prev_prose {
+            // A headline written as a sentence ("Are stocks in a bubble? A
+            // market update.") before its blurb is no paragraph of the article.
+            if prose && prev_prose && l.words >= MIN_PARAGRAPH {
                 two = true;
                 break;
             }
             blurbs += usize::from(prose);
-            prev_prose = prose;
+            prev_prose = prose && l.words >= MIN_PARAGRAPH;
         }
         if !two && blurbs >= MIN_BLURBS {
             return r;
@@ -958,6 +964,35 @@ mod tests {
                 .iter()
                 .any(|l| l.starts_with("The shops") || l.starts_with("How to start")),
             "should keep the article and its list, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_stories_with_sentence_headlines_ends_the_article() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let blurb = "Dealers say that prices for the first editions have doubled in five years, and that younger buyers are now driving the market.";
+        let text = format!("{para}\n\n{more}\n\n{para} Again.\n\nExplore more articles.\nAre comic books a good investment? A 2024 market update.\n\n{blurb}\n\nMar 6th 2024 4 Min Read\nShould you insure your old collection? A guide for beginners.\n\n{blurb} Still.\n\nFeb 2nd 2024 6 Min Read\n");
+        let gone = removed(&text);
+        assert!(
+            gone.iter().any(|l| l.starts_with("Dealers say")),
+            "should drop the blurbs of the list, removed {gone:?}"
+        );
+        assert!(
+            !gone.iter().any(|l| l.starts_with("Most of them")),
+            "should keep the article, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn paragraphs_after_a_related_link_stay() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television, more than thirty years ago.";
+        let text = format!("{para}\n\n{more}\n\nRelated\nToy shops close across the region\n\n{more} Again.\n\n{para} Still.\n\nThe sale ends on Sunday at six in the evening, and the shops say there will be no second round this year.\n");
+        let gone = removed(&text);
+        assert!(
+            gone.iter().all(|l| !l.ends_with('.')),
+            "should keep every paragraph, removed {gone:?}"
         );
     }
 
