@@ -12,6 +12,7 @@
 //! When in doubt a line stays: prose inside the body is never removed, and a
 //! zone with no sign of furniture keeps everything but lines the lexicons name.
 
+use super::author_box;
 use super::body::{self, Body};
 use super::island;
 use super::lexicon::{Family, Hits};
@@ -554,6 +555,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         i += 1;
     }
     cta_pitches(lines, hits, body.start..limit, &mut removals);
+    author_box::strip(lines, hits, &mut removals, limit, title);
     island::strip(lines, hits, &mut removals, limit, title);
     if let Some(t) = title {
         removals[t] = None;

@@ -33,6 +33,7 @@
 //! rules, jusText's stop-word density and link-like short lines); the phrase
 //! lists were written for this project (see `data/residue/README.md`).
 
+pub mod author_box;
 pub mod body;
 pub mod classify;
 pub mod explain;
