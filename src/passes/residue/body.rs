@@ -38,7 +38,10 @@ pub fn weight(line: &Line, hits: Hits) -> f32 {
 /// Every line's weight, with teaser lists turned against the body.
 pub fn weights(lines: &[Line], hits: &[Hits]) -> Vec<f32> {
     let mut w: Vec<f32> = lines.iter().zip(hits).map(|(l, h)| weight(l, *h)).collect();
-    for i in teasers(lines) {
+    for i in teasers(lines)
+        .into_iter()
+        .chain(super::read_more::teasers(lines))
+    {
         w[i] = w[i].min(-2.0);
     }
     w

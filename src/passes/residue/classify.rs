@@ -17,6 +17,7 @@ use super::body::{self, Body};
 use super::island;
 use super::lexicon::{Family, Hits};
 use super::lines::Line;
+use super::read_more;
 use super::thread;
 use super::ResidueOptions;
 use std::collections::HashSet;
@@ -234,7 +235,14 @@ const MIN_BLURBS: usize = 2;
 /// Ends the body at one of the [`ENDINGS`] when no two paragraphs follow each
 /// other after it (and at least [`MIN_BLURBS`] single ones do): what comes after such a heading is a list of other stories
 /// (headline, blurb, headline, blurb), not the article going on.
-fn cut_at_list_heading(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Body) -> usize {
+fn cut_at_list_heading(
+    lines: &[Line],
+    hits: &[Hits],
+    weights: &[f32],
+    body: &Body,
+    limit: usize,
+    teasers: &HashSet<usize>,
+) -> usize {
     let mut before = 0.0f32;
     for r in body.start..body.end {
         before += weights[r].max(0.0);
@@ -245,7 +253,11 @@ fn cut_at_list_heading(lines: &[Line], hits: &[Hits], weights: &[f32], body: &Bo
         }
         let mut prev_prose = false;
         let mut two = false;
-        let mut blurbs = 0;
+        // Blurbs of a "Read more" teaser list right after the body count too:
+        // the body search has already left them out.
+        let mut blurbs = (body.end..limit)
+            .filter(|i| teasers.contains(i) && lines[*i].is_prose())
+            .count();
         for l in lines[r + 1..body.end].iter().filter(|l| !l.is_blank()) {
             let prose = l.is_prose();
             // A headline written as a sentence ("Are stocks in a bubble? A
@@ -445,7 +457,8 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             score: body.score,
         };
     }
-    body.end = cut_at_list_heading(lines, hits, &weights, &body);
+    let read_more: HashSet<usize> = read_more::teasers(&lines[..limit]).into_iter().collect();
+    body.end = cut_at_list_heading(lines, hits, &weights, &body, limit, &read_more);
     body.end = continue_numbered_list(lines, body.start, body.end, limit);
     body.end = continue_announced_list(lines, hits, &body, limit);
 
@@ -555,6 +568,14 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
         i += 1;
     }
     cta_pitches(lines, hits, body.start..limit, &mut removals);
+    for &i in &read_more {
+        if removals[i].is_none() {
+            removals[i] = Some(Removal::plain(
+                "related-list",
+                "teaser list closed by 'Read more' links",
+            ));
+        }
+    }
     author_box::strip(lines, hits, &mut removals, limit, title);
     island::strip(lines, hits, &mut removals, limit, title);
     if let Some(t) = title {

@@ -40,6 +40,7 @@ pub mod explain;
 pub mod island;
 pub mod lexicon;
 pub mod lines;
+pub mod read_more;
 pub mod thread;
 
 use crate::options::Options;
