@@ -89,25 +89,42 @@ fn next_nonblank(lines: &[Line], i: usize) -> Option<usize> {
 const MAX_DATE_WORDS: usize = 2;
 
 /// A short line with figures that reads like a date or a time stamp ("March
-/// 20, 2020", "5 min read", "Updated 3 hours ago"), not a headline with a
-/// number in it ("10 Principles for Designing Good Schemas"): a date line has
-/// at most [`MAX_DATE_WORDS`] words of four or more letters besides month and
-/// day names.
+/// 20, 2020", "5 min read", "Updated 3 hours ago", "2026-01-14"), not a
+/// headline with a number in it ("10 Principles for Designing Good Schemas",
+/// "5 Decluttering Tips"): a date line spells out a month, a day or a unit of
+/// time, or writes the date in figures, and has at most [`MAX_DATE_WORDS`]
+/// other words of four or more letters.
 fn looks_like_date(line: &Line) -> bool {
     if line.words > 8 || !line.text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let content = line
-        .text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 4 && !is_calendar_word(w))
-        .count();
-    content <= MAX_DATE_WORDS
+    let mut calendar = has_figure_date(line.text);
+    let mut content = 0;
+    for w in line.text.split(|c: char| !c.is_alphabetic()) {
+        if is_calendar_word(w) {
+            calendar = true;
+        } else if w.chars().count() >= 4 {
+            content += 1;
+        }
+    }
+    calendar && content <= MAX_DATE_WORDS
 }
 
-/// Month and weekday names of the languages the pass knows
+/// A date or a time in figures: two figures joined by `/`, `-`, `.` or `:`
+/// ("2026-01-14", "12/03", "10:00").
+fn has_figure_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(3).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-' | b'.' | b':') && w[2].is_ascii_digit()
+    })
+}
+
+/// Month and weekday names and units of time of the languages the pass knows
 /// (`data/residue/calendar.txt`), which a date line may spell out.
 fn is_calendar_word(word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
     let w = word.to_lowercase();
     CALENDAR
         .lines()
@@ -937,11 +954,11 @@ mod tests {
 
     #[test]
     fn tells_date_lines_from_numbered_headlines() {
-        let ls = lines::split("March 20, 2020\n5 min read\nUpdated 3 hours ago\n18 января 2024\n10 Principles for Designing Good Garden Beds\n");
+        let ls = lines::split("March 20, 2020\n5 min read\nUpdated 3 hours ago\n18 января 2024\n2026-01-14·min read\n10 Principles for Designing Good Garden Beds\n5 Raised Bed Tips\n");
         let d: Vec<_> = ls.iter().map(looks_like_date).collect();
         assert_eq!(
             d,
-            [true, true, true, true, false],
+            [true, true, true, true, true, false, false],
             "should take stamps for dates and a numbered headline for none"
         );
     }
