@@ -1037,6 +1037,26 @@ mod tests {
     }
 
     #[test]
+    fn short_paragraphs_after_a_related_link_stay() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television, more than thirty years ago.";
+        let short = [
+            "The sale starts at nine on Saturday morning in every branch.",
+            "Queues formed outside the largest shop before dawn last year.",
+            "Staff will hand out numbered tickets to the first hundred people.",
+            "The shops say there will be no second round of discounts.",
+            "Online orders open an hour later, at ten in the morning.",
+        ]
+        .join("\n\n");
+        let text = format!("{para}\n\n{more}\n\nRelated\nToy shops close across the region\n\n{short}\n\nAbout us\nContact\n");
+        let gone = removed(&text);
+        assert!(
+            gone.iter().all(|l| !l.ends_with('.')),
+            "should keep every paragraph, removed {gone:?}"
+        );
+    }
+
+    #[test]
     fn reads_item_numbers() {
         let ls = lines::split("7) Seven\n12. Twelve items\n2019 was a year\n#3 - Third\n");
         let n: Vec<_> = ls.iter().map(item_number).collect();
