@@ -677,7 +677,14 @@ fn cta_pitches(
     };
     for i in range.clone() {
         let l = &lines[i];
-        if !hits[i].has(Family::Promotion) || !l.is_label() || l.words > MAX_BUTTON {
+        // A button the judging kept (a lone "Learn more" after a list) is
+        // no box; and a pitch goes only with its button, so that judging the
+        // rest again cannot take the lines above one by one.
+        if !hits[i].has(Family::Promotion)
+            || !l.is_label()
+            || l.words > MAX_BUTTON
+            || removals[i].is_none()
+        {
             continue;
         }
         let Some(a) = prev_nonblank(lines, i).filter(|&a| pitch(a)) else {
@@ -1053,6 +1060,20 @@ mod tests {
         assert!(
             gone.iter().all(|l| !l.ends_with('.')),
             "should keep every paragraph, removed {gone:?}"
+        );
+    }
+
+    #[test]
+    fn a_kept_button_takes_no_pitch() {
+        let para = "The shops have cut their prices for the weekend, and these are the offers we liked best for fans of old cartoons and games.";
+        let more = "Most of them are boxed sets, and a few are toys that were first sold when the shows were on television.";
+        let text = format!("{para}\n\n{more}\n\nPricing options\n\nBasic: $9.99 a month\n\nFamily: $19.99 a month\n\nLearn more\n\n{para} Again.\n\n{more} Again.\n");
+        let gone = removed(&text);
+        assert!(
+            !gone
+                .iter()
+                .any(|l| l.contains("a month") || l.starts_with("Pricing")),
+            "should keep the price list above a kept link, removed {gone:?}"
         );
     }
 
