@@ -18,14 +18,15 @@
 //! a numbered or announced list; [`read_more`] finds teaser lists whose
 //! entries end in "Read more" links; [`author_box`] finds the author's name,
 //! role and bio; [`island`] finds a blurb stranded among the furniture after
-//! the article; [`explain`] turns the verdicts into one edit per block. The judging is repeated on what is left until nothing more goes,
-//! so cleaning the output again changes nothing.
+//! the article; [`explain`] turns the verdicts into one edit per block. The
+//! judging is repeated on what is left until nothing more goes, so cleaning
+//! the output again changes nothing.
 //!
 //! **What it never touches.** Prose inside the article body (except captions
 //! with a credit, author bios beside the author's links or under the author's
 //! name, teaser blurbs closed by "Read more", and a caption repeated within a
-//! few lines), the article's title, lines of program code inside the
-//! body, runs of running text outside it, and any text without signs of
+//! few lines), the article's title, lines of program code inside the body,
+//! runs of running text outside it, and any text without signs of
 //! furniture: clean text comes back unchanged. It has no rule of its own for
 //! dates: a date line inside the body is left to the `timestamps` pass, one in a
 //! menu or a footer goes with it.
