@@ -23,12 +23,18 @@
 //!    (no full stop, comma, bracket or code), a longer word that lost its
 //!    capital (`How to improve Your Skills`) gets it back; small words (`of`,
 //!    `with`) stay as written, and a word no list knows is raised only if the
-//!    document capitalises it elsewhere.
+//!    document capitalises it elsewhere. A heading that lost a third of its
+//!    capitals still counts as one (see `damaged_title_lines`).
 //! 7. **Sentence starts**: a lower-case word after `.`, `!` or `?` and a space,
 //!    unless the full stop ends an abbreviation (`Mr.`, `U.S.`, `tsp.`).
+//! 8. **Full names**: a surname alone (`earnest said`) where the document
+//!    writes the full name (`Josh Earnest`) and never the word in lower case.
+//! 9. **Colon style**: after a colon, in a document that capitalises there
+//!    (`Q: Favorite apps?`) and whose sentence starts show damage too.
 //!
-//! Rules 1 and 2 are strong and always apply. The others are trusted only in a
-//! text that shows casing damage (`Damage`): names the lexicon is sure of
+//! Rules 1, 2 and 8 are strong and always apply. The others are trusted only in a
+//! text that shows casing damage (`Damage`, or two institutions written with
+//! mixed case): names the lexicon is sure of
 //! written in lower case, or common words capitalised mid-sentence far more
 //! often than a writer's style would (4% or more), or, for rule 7, sentences
 //! starting in lower case (10% or more). Clean text with a few odd capitals (a
@@ -37,12 +43,14 @@
 //! until the evidence stops changing.
 //!
 //! **Never touched**: words at the start of a line (the writer's choice), words
-//! after a colon, a quote or bracket, inside compounds or glued to symbols; words
-//! in ALL-CAPS or title-case lines; capitals (`NATO`); capitalised words that
-//! stand next to another capitalised word or across `of`/`for` from one
-//! (`Supreme Court`, `School of Medicine`), next to a name written in lower case
-//! or after a capitalised possessive (`People's Liberation`), unless the document
-//! writes that very pair in lower case.
+//! after a quote or bracket, inside compounds with a capitalised partner or
+//! glued to symbols; words in ALL-CAPS or title-case lines; capitals (`NATO`);
+//! capitalised words that stand next to another capitalised word (not the
+//! pronoun `I` nor a grammar word) or across `of`/`for` from one (`Supreme
+//! Court`, `School of Medicine`), next to a name written in lower case or after
+//! a capitalised possessive (`People's Liberation`), unless the document writes
+//! that very pair in lower case; capitalised words alone between punctuation
+//! (`, Politico,`).
 
 use super::caps_lines::{caps_lines, title_lines};
 use super::evidence::{key, Counts, Evidence};
@@ -50,6 +58,7 @@ use super::lexicon::{Class, Lexicon};
 use super::words::{words, Position, Shape, Word};
 use crate::options::Options;
 use crate::report::Report;
+use std::collections::HashMap;
 
 /// Whether a spaced neighbour of word `i` is a name in lower case, or the word
 /// follows a capitalised possessive.
@@ -136,6 +145,8 @@ struct Ctx<'a> {
     lx: &'a Lexicon,
     /// Lines that are prose, not headings: long, or with a full stop (see [`prose_lines`]).
     prose: &'a [bool],
+    /// Surnames by key, from full names the document writes (`earnest` -> `Josh Earnest`).
+    surnames: &'a HashMap<String, String>,
 }
 
 impl Ctx<'_> {
@@ -390,6 +401,14 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
         });
     }
     let name_like = matches!(class, Class::Unknown | Class::Proper | Class::Acronym);
+    if let Some(full) = surname_alone(cx, i, c) {
+        let form = cap_form(t);
+        return Some(Decision {
+            reason: format!("the document writes the full name '{full}' elsewhere"),
+            form,
+            rule: "document-name",
+        });
+    }
     // In a text without damage, a word the document also writes in lower case
     // elsewhere is not raised on the document's word.
     if !cx.damaged && c.lower > 0 {
@@ -458,6 +477,62 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
 /// Whether a capitalised word's other occurrences make it a common word.
 fn weighs_as_common(c: Counts) -> bool {
     c.lower >= 2 && f64::from(c.lower) >= 4.0 * f64::from(c.cap) + 1.0 && c.upper == 0
+}
+
+/// Words that report speech (`Earnest said`), after which a bare surname is the speaker.
+const REPORTING_VERBS: &[&str] = &[
+    "added",
+    "asked",
+    "explained",
+    "noted",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "tweeted",
+    "wrote",
+];
+
+/// The full names the document writes: a capitalised given name (from the
+/// list of given names) and a capitalised word after it (`Josh Earnest`), by
+/// the key of the second word.
+fn surnames(text: &str, ws: &[Word], caps: &[bool], lx: &Lexicon) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (j, w) in ws.iter().enumerate() {
+        let Some(n) = ws.get(j + 1) else { break };
+        if w.shape != Shape::Cap
+            || n.shape != Shape::Cap
+            || !n.spaced
+            || w.opaque
+            || n.opaque
+            || caps.get(w.line).copied().unwrap_or(true)
+        {
+            continue;
+        }
+        let g = key(w.text(text));
+        if lx.is_given_name(&g) {
+            out.entry(key(n.text(text)))
+                .or_insert_with(|| format!("{} {}", w.text(text), n.text(text)));
+        }
+    }
+    out
+}
+
+/// `Josh Earnest ... earnest said`: a lower-case word the document writes as
+/// the surname of a full name, never in lower case elsewhere, used alone as
+/// the speaker of a reporting verb or, if the lexicon knows no common word of
+/// that spelling, anywhere. Gives the full name.
+fn surname_alone<'a>(cx: &'a Ctx, i: usize, c: Counts) -> Option<&'a str> {
+    let k = cx.k(i);
+    let full = cx.surnames.get(&k)?;
+    if c.lower > 0 || k.chars().count() < 3 || cx.lx.is_function_word(&k) {
+        return None;
+    }
+    let speaker = cx
+        .next(i)
+        .is_some_and(|n| REPORTING_VERBS.contains(&cx.k(n).as_str()));
+    let name_only = !matches!(cx.lx.class(&k), Class::Common | Class::Both);
+    (speaker || name_only).then_some(full.as_str())
 }
 
 /// `Secretary-General ban Ki-moon`: a title, a lower-case word, a name.
@@ -901,9 +976,11 @@ impl Damage {
 fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
     let n = text.split('\n').count();
     let (mut cap, mut all) = (vec![0u32; n], vec![0u32; n]);
+    // The pronoun `I` groups with nothing (`I Really liked`).
     let capital = |j: usize| {
-        ws.get(j)
-            .is_some_and(|w| matches!(w.shape, Shape::Cap | Shape::Upper | Shape::Mixed))
+        ws.get(j).is_some_and(|w| {
+            matches!(w.shape, Shape::Cap | Shape::Upper | Shape::Mixed) && w.text(text) != "I"
+        })
     };
     for (i, w) in ws.iter().enumerate() {
         if w.position != Position::Mid || w.opaque || w.end - w.start < 4 || w.line >= n {
@@ -1029,7 +1106,8 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let cap_rich = cap_rich_lines(text, &ws, lx);
     let prose = prose_lines(text, &ws);
     let damage = Damage::measure(text, &ws, &caps, lx);
-    let cx = Ctx {
+    let surnames = surnames(text, &ws, &caps, lx);
+    let mut cx = Ctx {
         text,
         ws: &ws,
         caps: &caps,
@@ -1038,12 +1116,21 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         ev: &ev,
         lx,
         prose: &prose,
+        surnames: &surnames,
     };
     let starts_damaged = damage.sentence_starts();
     let colon_caps = colon_style(&cx);
     let mut out: Vec<Option<Decision>> = Vec::with_capacity(ws.len());
     out.resize_with(ws.len(), || None);
     phrases(&cx, &mut out);
+    // Institutions written with mixed case (`Minister of foreign Affairs`) are
+    // casing damage as sure as any: two of them let the weaker evidence in.
+    let institutions = out
+        .iter()
+        .flatten()
+        .filter(|d| !d.reason.is_empty())
+        .count();
+    cx.damaged |= institutions >= 2;
     for i in 0..ws.len() {
         if out[i].is_some() {
             continue;
