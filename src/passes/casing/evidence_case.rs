@@ -1197,6 +1197,52 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     }
 }
 
+/// Title-case headings that lost some capitals (`Best battery Life for the
+/// Price`, `How to use pre-built Components`): short lines (twelve words at most)
+/// with no full stop and nothing that looks like code or a list, where
+/// capitalised common words of four letters or more after the first word are
+/// at least two and at least as many as those in lower case. Machine
+/// translation lower-cases a third of a heading's capitals, so the stricter
+/// test of [`title_lines`] (twice as many capitalised) misses them; on the dev
+/// pages' `mt` copies the evidence and lowering rules then damaged their
+/// surviving capitals (`Chat`, `Podcast`, `Life`). Counted as headings, with
+/// the lost capitals restored in [`headings`], they gave 132 more repairs for
+/// 24 words damaged.
+fn damaged_title_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let n = lines.len();
+    let (mut cap, mut low, mut all) = (vec![0u32; n], vec![0u32; n], vec![0u32; n]);
+    for w in ws {
+        let Some(a) = all.get_mut(w.line) else {
+            continue;
+        };
+        *a += 1;
+        if w.position == Position::LineStart || w.opaque || w.end - w.start < 4 {
+            continue;
+        }
+        let k = key(w.text(text));
+        if lx.is_function_word(&k) || lx.class(&k) != Class::Common {
+            continue;
+        }
+        match w.shape {
+            Shape::Cap | Shape::Mixed => cap[w.line] += 1,
+            Shape::Lower => low[w.line] += 1,
+            Shape::Upper => {}
+        }
+    }
+    (0..n)
+        .map(|i| {
+            let l = lines[i].trim_end();
+            all[i] <= 12
+                && cap[i] >= 2
+                && cap[i] >= low[i]
+                && !l.ends_with('.')
+                && !l.contains(". ")
+                && !l.contains(|c| CODE_OR_LIST.contains(&c))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1341,50 +1387,4 @@ mod tests {
             "should leave a single lower-case start alone (a style, not damage)"
         );
     }
-}
-
-/// Title-case headings that lost some capitals (`Best battery Life for the
-/// Price`, `How to use pre-built Components`): short lines (twelve words at most)
-/// with no full stop and nothing that looks like code or a list, where
-/// capitalised common words of four letters or more after the first word are
-/// at least two and at least as many as those in lower case. Machine
-/// translation lower-cases a third of a heading's capitals, so the stricter
-/// test of [`title_lines`] (twice as many capitalised) misses them; on the dev
-/// pages' `mt` copies the evidence and lowering rules then damaged their
-/// surviving capitals (`Chat`, `Podcast`, `Life`). Counted as headings, with
-/// the lost capitals restored in [`headings`], they gave 132 more repairs for
-/// 24 words damaged.
-fn damaged_title_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let n = lines.len();
-    let (mut cap, mut low, mut all) = (vec![0u32; n], vec![0u32; n], vec![0u32; n]);
-    for w in ws {
-        let Some(a) = all.get_mut(w.line) else {
-            continue;
-        };
-        *a += 1;
-        if w.position == Position::LineStart || w.opaque || w.end - w.start < 4 {
-            continue;
-        }
-        let k = key(w.text(text));
-        if lx.is_function_word(&k) || lx.class(&k) != Class::Common {
-            continue;
-        }
-        match w.shape {
-            Shape::Cap | Shape::Mixed => cap[w.line] += 1,
-            Shape::Lower => low[w.line] += 1,
-            Shape::Upper => {}
-        }
-    }
-    (0..n)
-        .map(|i| {
-            let l = lines[i].trim_end();
-            all[i] <= 12
-                && cap[i] >= 2
-                && cap[i] >= low[i]
-                && !l.ends_with('.')
-                && !l.contains(". ")
-                && !l.contains(|c| CODE_OR_LIST.contains(&c))
-        })
-        .collect()
 }
