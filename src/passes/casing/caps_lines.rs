@@ -55,15 +55,39 @@ pub fn caps_lines(text: &str, ws: &[Word]) -> Vec<bool> {
 /// common words (not names) of four letters or more after its first word are
 /// mostly capitalised.
 pub fn title_lines(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<bool> {
+    title_counts(text, ws, lexicon)
+        .iter()
+        .map(|c| c.titled())
+        .collect()
+}
+
+/// For one line: its words, and of its common words (not names) of four
+/// letters or more after the first word, how many are capitalised and how
+/// many in lower case.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TitleCounts {
+    pub words: u32,
+    pub cap: u32,
+    pub low: u32,
+}
+
+impl TitleCounts {
+    /// Whether the line is written in title case: such words mostly capitalised.
+    pub fn titled(&self) -> bool {
+        (self.cap >= 3 && self.cap >= 2 * self.low)
+            || (self.words <= 12 && self.cap >= 2 && self.cap > self.low)
+    }
+}
+
+/// [`TitleCounts`] of each line of `text`.
+pub fn title_counts(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<TitleCounts> {
     let lines = text.split('\n').count();
-    let mut cap = vec![0u32; lines];
-    let mut low = vec![0u32; lines];
-    let mut all = vec![0u32; lines];
+    let mut out = vec![TitleCounts::default(); lines];
     for w in ws {
-        let Some(a) = all.get_mut(w.line) else {
+        let Some(c) = out.get_mut(w.line) else {
             continue;
         };
-        *a += 1;
+        c.words += 1;
         if w.position == Position::LineStart || w.opaque || w.end - w.start < 4 {
             continue;
         }
@@ -72,17 +96,12 @@ pub fn title_lines(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<bool> {
             continue;
         }
         match w.shape {
-            Shape::Cap | Shape::Mixed => cap[w.line] += 1,
-            Shape::Lower => low[w.line] += 1,
+            Shape::Cap | Shape::Mixed => c.cap += 1,
+            Shape::Lower => c.low += 1,
             Shape::Upper => {}
         }
     }
-    (0..lines)
-        .map(|i| {
-            (cap[i] >= 3 && cap[i] >= 2 * low[i])
-                || (all[i] <= 12 && cap[i] >= 2 && cap[i] > low[i])
-        })
-        .collect()
+    out
 }
 
 /// Lines whose casing is a style: capitals or title case.
