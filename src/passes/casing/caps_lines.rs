@@ -81,18 +81,27 @@ impl TitleCounts {
 
 /// [`TitleCounts`] of each line of `text`.
 pub fn title_counts(text: &str, ws: &[Word], lexicon: &Lexicon) -> Vec<TitleCounts> {
+    title_counts_by(text, ws, |i| {
+        let k = key(ws[i].text(text));
+        !lexicon.is_function_word(&k) && lexicon.class(&k) == Class::Common
+    })
+}
+
+/// [`TitleCounts`] of each line of `text`, where `common(i)` says whether word
+/// `i` is a common word and no function word (for callers that know already).
+pub fn title_counts_by(
+    text: &str,
+    ws: &[Word],
+    common: impl Fn(usize) -> bool,
+) -> Vec<TitleCounts> {
     let lines = text.split('\n').count();
     let mut out = vec![TitleCounts::default(); lines];
-    for w in ws {
+    for (i, w) in ws.iter().enumerate() {
         let Some(c) = out.get_mut(w.line) else {
             continue;
         };
         c.words += 1;
-        if w.position == Position::LineStart || w.opaque || w.end - w.start < 4 {
-            continue;
-        }
-        let k = key(w.text(text));
-        if lexicon.is_function_word(&k) || lexicon.class(&k) != Class::Common {
+        if w.position == Position::LineStart || w.opaque || w.end - w.start < 4 || !common(i) {
             continue;
         }
         match w.shape {

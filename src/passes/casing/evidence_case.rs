@@ -52,7 +52,7 @@
 //! that very pair in lower case; capitalised words alone between punctuation
 //! (`, Politico,`).
 
-use super::caps_lines::{caps_lines, title_counts, TitleCounts};
+use super::caps_lines::{caps_lines, title_counts_by, TitleCounts};
 use super::evidence::{key, Counts, Evidence};
 use super::lexicon::{Class, Lexicon};
 use super::words::{words, Position, Shape, Word};
@@ -67,7 +67,7 @@ fn name_neighbour(cx: &Ctx, i: usize) -> bool {
         let k = cx.k(j);
         cx.ws[j].shape == Shape::Lower
             && !cx.lx.is_function_word(k)
-            && (matches!(cx.lx.class(k), Class::Proper | Class::Acronym)
+            && (matches!(cx.class(j), Class::Proper | Class::Acronym)
                 || cx.ev.word(k).without(Shape::Lower).cap
                     > cx.ev.word(k).without(Shape::Lower).lower)
     };
@@ -149,11 +149,17 @@ struct Ctx<'a> {
     surnames: &'a HashMap<String, String>,
     /// The lower-cased key of each word.
     keys: &'a [String],
+    /// What the lexicon says of each word's key.
+    classes: &'a [Class],
 }
 
 impl Ctx<'_> {
     fn t(&self, i: usize) -> &str {
         self.ws[i].text(self.text)
+    }
+    /// What the lexicon says of word `i` (looked up once per stage run).
+    fn class(&self, i: usize) -> Class {
+        self.classes[i]
     }
     /// The lower-cased key of word `i` (computed once per stage run).
     fn k(&self, i: usize) -> &str {
@@ -353,7 +359,7 @@ fn written(shape: Shape, w: &str, lx: &Lexicon) -> String {
 fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
     let t = cx.t(i);
     let k = cx.k(i);
-    let class = cx.lx.class(k);
+    let class = cx.class(i);
     let fw = cx.lx.is_function_word(k);
     // Pairs: content neighbours for capitals, any neighbour for acronyms.
     if !fw {
@@ -541,7 +547,7 @@ fn surname_alone<'a>(cx: &'a Ctx, i: usize, c: Counts) -> Option<&'a str> {
     let speaker = cx
         .next(i)
         .is_some_and(|n| REPORTING_VERBS.contains(&cx.k(n)));
-    let name_only = !matches!(cx.lx.class(k), Class::Common | Class::Both);
+    let name_only = !matches!(cx.class(i), Class::Common | Class::Both);
     (speaker || name_only).then_some(full.as_str())
 }
 
@@ -571,8 +577,7 @@ fn title_before_name(cx: &Ctx, i: usize) -> Option<Decision> {
             return None;
         }
     }
-    let nk = cx.k(nx);
-    if matches!(cx.lx.class(nk), Class::Common) || cx.ws[nx].position != Position::Mid {
+    if matches!(cx.class(nx), Class::Common) || cx.ws[nx].position != Position::Mid {
         return None;
     }
     let t = cx.t(i);
@@ -624,7 +629,7 @@ fn role_given_surname(cx: &Ctx, i: usize) -> Option<Decision> {
 fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     let t = cx.t(i);
     let k = cx.k(i);
-    let class = cx.lx.class(k);
+    let class = cx.class(i);
     if t.chars().count() < 4 || !cx.damaged {
         return None;
     }
@@ -639,7 +644,7 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
         let after_title_word = i > 0
             && cx.ws[i].spaced
             && cx.ws[i - 1].shape == Shape::Cap
-            && cx.lx.class(cx.k(i - 1)) == Class::Common;
+            && cx.class(i - 1) == Class::Common;
         if (!next_capital || cx.prose.get(cx.ws[i].line).copied().unwrap_or(false))
             && !after_title_word
             && (c.cap == 0 || weighs_as_common(c))
@@ -782,7 +787,7 @@ fn decide_enclosed(cx: &Ctx, i: usize) -> Option<Decision> {
         return None;
     }
     let c = cx.ev.word(k);
-    let class = cx.lx.class(k);
+    let class = cx.class(i);
     let name_like = matches!(class, Class::Unknown | Class::Proper);
     if name_like && c.cap >= 1 && c.lower == 0 {
         let form = cap_form(t);
@@ -820,8 +825,8 @@ fn decide_title_line(cx: &Ctx, i: usize) -> Option<Decision> {
         || TITLE_SMALL_WORDS.binary_search(&k).is_ok()
         || t.chars().count() < 4
         || GRAMMAR_WORDS.binary_search(&k).is_ok()
-        || !(matches!(cx.lx.class(k), Class::Common | Class::Both | Class::Proper)
-            || (cx.lx.class(k) == Class::Unknown && cx.ev.cap_anywhere(k) >= 1))
+        || !(matches!(cx.class(i), Class::Common | Class::Both | Class::Proper)
+            || (cx.class(i) == Class::Unknown && cx.ev.cap_anywhere(k) >= 1))
         || matches!(cx.gap(i), "'" | "’")
     {
         return None;
@@ -854,7 +859,7 @@ fn value_after_colon(cx: &Ctx, i: usize) -> bool {
 fn colon_style(cx: &Ctx) -> (u32, u32) {
     let mut n = (0, 0);
     for i in 0..cx.ws.len() {
-        if !after_colon(cx, i) || !matches!(cx.lx.class(cx.k(i)), Class::Common | Class::Both) {
+        if !after_colon(cx, i) || !matches!(cx.class(i), Class::Common | Class::Both) {
             continue;
         }
         match cx.ws[i].shape {
@@ -926,7 +931,13 @@ struct Damage {
 }
 
 impl Damage {
-    fn measure(text: &str, ws: &[Word], styled: &[bool], lx: &Lexicon) -> Damage {
+    fn measure(
+        ws: &[Word],
+        styled: &[bool],
+        keys: &[String],
+        classes: &[Class],
+        lx: &Lexicon,
+    ) -> Damage {
         let mut d = Damage::default();
         for (i, w) in ws.iter().enumerate() {
             if w.opaque
@@ -942,8 +953,8 @@ impl Damage {
                     d.starts.1 += u32::from(lowered);
                 }
                 Position::Mid => {
-                    let k = key(w.text(text));
-                    match lx.class(&k) {
+                    let k = &keys[i];
+                    match classes[i] {
                         Class::Proper => {
                             d.names.0 += 1;
                             d.names.1 += u32::from(lowered);
@@ -994,7 +1005,7 @@ impl Damage {
 /// lower-case words (`completed the Comeback in the`) is the slip itself: on
 /// the dev pages, lines marked rich by such lone capitals held about 1,000
 /// unrepaired slips and almost no lists.
-fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
+fn cap_rich_lines(text: &str, ws: &[Word], classes: &[Class]) -> Vec<bool> {
     let n = text.split('\n').count();
     let (mut cap, mut all) = (vec![0u32; n], vec![0u32; n]);
     // The pronoun `I` groups with nothing (`I Really liked`).
@@ -1007,9 +1018,7 @@ fn cap_rich_lines(text: &str, ws: &[Word], lx: &Lexicon) -> Vec<bool> {
         if w.position != Position::Mid || w.opaque || w.end - w.start < 4 || w.line >= n {
             continue;
         }
-        if !matches!(w.shape, Shape::Cap | Shape::Lower)
-            || lx.class(&key(w.text(text))) != Class::Common
-        {
+        if !matches!(w.shape, Shape::Cap | Shape::Lower) || classes[i] != Class::Common {
             continue;
         }
         all[w.line] += 1;
@@ -1110,7 +1119,11 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     }
     let ws = words(text, lx);
     let shouted = caps_lines(text, &ws);
-    let counts = title_counts(text, &ws, lx);
+    let keys: Vec<String> = ws.iter().map(|w| key(w.text(text))).collect();
+    let classes: Vec<Class> = keys.iter().map(|k| lx.class(k)).collect();
+    let counts = title_counts_by(text, &ws, |i| {
+        classes[i] == Class::Common && !lx.is_function_word(&keys[i])
+    });
     let all_titled: Vec<bool> = counts
         .iter()
         .zip(damaged_title_lines(text, &counts))
@@ -1123,11 +1136,10 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         .map(|(a, b)| *a || *b)
         .collect();
     let ev = Evidence::collect(text, &ws, &caps);
-    let cap_rich = cap_rich_lines(text, &ws, lx);
+    let cap_rich = cap_rich_lines(text, &ws, &classes);
     let prose = prose_lines(text, &ws);
-    let damage = Damage::measure(text, &ws, &caps, lx);
+    let damage = Damage::measure(&ws, &caps, &keys, &classes, lx);
     let surnames = surnames(text, &ws, &caps, lx);
-    let keys: Vec<String> = ws.iter().map(|w| key(w.text(text))).collect();
     let mut cx = Ctx {
         text,
         ws: &ws,
@@ -1139,6 +1151,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         prose: &prose,
         surnames: &surnames,
         keys: &keys,
+        classes: &classes,
     };
     let starts_damaged = damage.sentence_starts();
     let colon_caps = colon_style(&cx);
