@@ -959,7 +959,7 @@ impl Damage {
                             d.names.0 += 1;
                             d.names.1 += u32::from(lowered);
                         }
-                        Class::Common if w.end - w.start >= 4 && !lx.is_function_word(&k) => {
+                        Class::Common if w.end - w.start >= 4 && !lx.is_function_word(k) => {
                             let capital = |j: usize| {
                                 ws.get(j).is_some_and(|n| {
                                     n.line == w.line
