@@ -667,8 +667,8 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     }
     // A capitalised neighbour may make this part of a name (`Supreme Court`);
     // the pronoun `I` and grammar words are part of no name (`I Really`,
-    // `When Needed`: 146 slips left standing on the dev pages' `mt` copies, for
-    // 20 words damaged once these no longer count).
+    // `When Needed`). No longer counting them as capitalised neighbours
+    // repaired 146 more slips on the dev pages' `mt` copies and damaged 20 words.
     let capital_neighbour = |j: Option<usize>| {
         j.is_some_and(|j| {
             let w = &cx.ws[j];
