@@ -105,12 +105,15 @@ struct Box {
 }
 
 /// Removes the author box, if the page shows one (and only one person's).
+/// With `keep_name` (the `keepBylines` option) the name line stays: the user
+/// asked to keep who wrote the piece, and only the role and bio go.
 pub fn strip(
     lines: &[Line],
     hits: &[Hits],
     removals: &mut [Option<Removal>],
     limit: usize,
     keep: Option<usize>,
+    keep_name: bool,
 ) {
     let nonblank: Vec<usize> = (0..limit).filter(|&i| !lines[i].is_blank()).collect();
     let mut boxes: Vec<Box> = Vec::new();
@@ -151,7 +154,8 @@ pub fn strip(
         return;
     }
     for b in &boxes {
-        for &i in &b.lines {
+        let skip = usize::from(keep_name);
+        for &i in b.lines.iter().skip(skip) {
             if removals[i].is_none() {
                 removals[i] = Some(Removal {
                     rule: "byline",
@@ -183,6 +187,26 @@ mod tests {
             "{ARTICLE}\nMarta Lindqvist\nSenior Reporter, Water and Energy\nMarta is a senior reporter covering water, energy and the climate. She joined the paper in 2015.\nShare\nTweet\n"
         );
         assert_eq!(clean(&text), ARTICLE, "should drop the name, role and bio");
+    }
+
+    #[test]
+    fn keeping_bylines_keeps_the_name_but_not_the_bio() {
+        let text = format!(
+            "{ARTICLE}\nMarta Lindqvist\nSenior Reporter, Water and Energy\nMarta is a senior reporter covering water, energy and the climate. She joined the paper in 2015.\nShare\nTweet\n"
+        );
+        let mut options = Options::only(&["residue", "whitespace"]);
+        options.residue.settings.keep_bylines = true;
+        let out = crate::clean(&text, &options)
+            .map(|c| c.text)
+            .unwrap_or_default();
+        assert!(
+            out.contains("Marta Lindqvist\n"),
+            "should keep the author's name when bylines are kept: {out}"
+        );
+        assert!(
+            !out.contains("senior reporter covering"),
+            "should still drop the bio: {out}"
+        );
     }
 
     #[test]

@@ -593,7 +593,14 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             ));
         }
     }
-    author_box::strip(lines, hits, &mut removals, limit, title);
+    author_box::strip(
+        lines,
+        hits,
+        &mut removals,
+        limit,
+        title,
+        options.keep_bylines,
+    );
     island::strip(lines, hits, &mut removals, limit, title);
     if let Some(t) = title {
         removals[t] = None;
