@@ -89,3 +89,31 @@ test("the TypeScript option types list exactly the settings each pass accepts", 
     assert.deepEqual(declared, accepted, `${iface} should declare exactly the settings the ${name} pass accepts`);
   }
 });
+
+test("a result with edits behaves as a plain object", () => {
+  const input = "Le cafÃ© est prÃªt.\nCity\u00a0council and \u0421omment.\n";
+  const got = clean(input);
+  assert.deepEqual(Object.keys(got), ["text", "edits", "stats"], "should have its keys in order");
+  assert.ok(got.edits.length >= 2, "should report the edits");
+  assert.equal(got.edits, got.edits, "should give the same array on every read");
+  let replayed = "";
+  let at = 0;
+  for (const e of got.edits) {
+    replayed += input.slice(at, e.start) + e.replacement;
+    at = e.end;
+  }
+  assert.equal(replayed + input.slice(at), got.text, "should replay its edits to its text");
+  const copy = JSON.parse(JSON.stringify(got));
+  assert.deepEqual(copy.edits, got.edits, "should serialise its edits");
+  assert.deepEqual(structuredClone(got).edits, got.edits, "should survive structuredClone");
+  assert.deepEqual({ ...got }.edits, got.edits, "should spread");
+  got.edits = [];
+  assert.deepEqual(got.edits, [], "should take a new value");
+  const bytes = cleanBytes(new TextEncoder().encode(input));
+  assert.deepEqual(Object.keys(bytes), ["input", "text", "edits", "stats"], "cleanBytes should have its keys in order");
+  assert.equal(bytes.text, clean(input).text, "cleanBytes should clean as clean does");
+});
+
+test("text that is not a string is refused", () => {
+  assert.throws(() => clean(42), (e) => e instanceof Error && /string/.test(e.message), "should say text must be a string");
+});

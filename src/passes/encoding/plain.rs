@@ -43,24 +43,106 @@ fn script(c: char) -> u8 {
     }
 }
 
+/// What [`is_plain`] needs to know of a character, as bits of a `u16`
+/// (see [`class`]).
+const KNOWN: u16 = 1; // set in every computed class, so that 0 means "not yet"
+const LETTER: u16 = 1 << 1;
+const UPPER: u16 = 1 << 2;
+const LOWER: u16 = 1 << 3;
+const SCRIPT_SHIFT: u16 = 4; // two bits: [`script`] of a letter
+const NON_ASCII: u16 = 1 << 6;
+/// `&` or a C1 control: never plain.
+const NEVER: u16 = 1 << 7;
+/// An accented capital that starts UTF-8 read one byte at a time (`Ã `, `Å `).
+const ACCENT_CAP: u16 = 1 << 8;
+/// Punctuation that mojibake glues between letters (`–°–ú`, `»ô`).
+const GLUE: u16 = 1 << 9;
+/// A symbol mojibake is made of (`ƒ`, `ª`, `¤`): never plain.
+const SYMBOL: u16 = 1 << 10;
+/// Not a letter, and a symbol ordinary text does not use next to letters.
+const ODD: u16 = 1 << 11;
+const WHITESPACE: u16 = 1 << 12;
+
+/// Works out the class of `c` from the rules (see [`class`] for the fast way).
+fn classify(c: char) -> u16 {
+    let mut k = KNOWN;
+    if is_letter(c) {
+        k |= LETTER | (u16::from(script(c)) << SCRIPT_SHIFT);
+    }
+    if is_upper(c) {
+        k |= UPPER;
+    }
+    if is_lower(c) {
+        k |= LOWER;
+    }
+    if !c.is_ascii() {
+        k |= NON_ASCII;
+    }
+    if c == '&' || ('\u{80}'..='\u{9f}').contains(&c) {
+        k |= NEVER;
+    }
+    if matches!(c, 'À'..='ß' | 'Ā'..='ž') && is_upper(c) {
+        k |= ACCENT_CAP;
+    }
+    if matches!(c, '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '–' | '—' | '…') {
+        k |= GLUE;
+    }
+    // Letters that mojibake is made of (`ƒ`, `ª`, `ˆ`) count as symbols.
+    if !common_punct(c) && super::badness::is_symbol_class(c) {
+        k |= SYMBOL;
+    }
+    // Digits of other scripts are ordinary; Latin-1's `¹²³¼½¾` are mojibake's.
+    let digit = c.is_numeric() && c as u32 > 0xff;
+    // Emoji and other pictographs are ordinary text.
+    let pictograph = matches!(c as u32, 0x1f000..=0x1faff | 0x2600..=0x27bf | 0xfe0f | 0x200d);
+    if !c.is_ascii() && !c.is_whitespace() && !common_punct(c) && !digit && !pictograph {
+        k |= ODD;
+    }
+    if c.is_whitespace() {
+        k |= WHITESPACE;
+    }
+    k
+}
+
+/// The class of `c`: worked out once per character of the Basic Multilingual
+/// Plane and remembered (the table starts empty, so it costs nothing in the
+/// wasm file and only the characters a text uses are ever worked out).
+fn class(c: char) -> u16 {
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static SEEN: [AtomicU16; 0x10000] = [const { AtomicU16::new(0) }; 0x10000];
+    let Some(slot) = SEEN.get(c as usize) else {
+        return classify(c);
+    };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let k = classify(c);
+            slot.store(k, Ordering::Relaxed);
+            k
+        }
+        k => k,
+    }
+}
+
 /// Whether `line` is ordinary text that no stage of the pass would change.
 pub fn is_plain(line: &str) -> bool {
     if line.is_ascii() {
         return !line.contains('&');
     }
     let mut word = Word::default();
-    let mut prev: Option<char> = None;
-    let mut prev2: Option<char> = None;
+    // Classes of the previous two characters (0: none).
+    let mut prev: u16 = 0;
+    let mut prev2: u16 = 0;
     for c in line.chars() {
         // ASCII, the bulk of most lines: a letter extends the word, anything
         // else ends it (the checks on the character before still apply).
-        if c.is_ascii() && prev.is_none_or(|p| p.is_ascii()) {
+        if c.is_ascii() && prev & NON_ASCII == 0 {
             if c == '&' {
                 return false;
             }
             prev2 = prev;
-            prev = Some(c);
+            prev = KNOWN;
             if c.is_ascii_alphabetic() {
+                prev |= LETTER;
                 match word.script {
                     None => word.script = Some(0),
                     Some(0) => {}
@@ -80,61 +162,49 @@ pub fn is_plain(line: &str) -> bool {
             }
             continue;
         }
-        if c == '&' || ('\u{80}'..='\u{9f}').contains(&c) {
+        let k = class(c);
+        if k & NEVER != 0 {
             return false;
         }
-        if let Some(p) = prev {
-            // An accented capital followed by a non-ASCII character or a space.
-            if matches!(p, 'À'..='ß' | 'Ā'..='ž')
-                && !p.is_ascii()
-                && is_upper(p)
-                && (!c.is_ascii() || c == ' ')
-            {
-                return false;
-            }
+        // An accented capital followed by a non-ASCII character or a space.
+        if prev & ACCENT_CAP != 0 && (k & NON_ASCII != 0 || c == ' ') {
+            return false;
         }
         // Punctuation glued between a letter and a non-ASCII character, or
         // between a non-ASCII letter and a letter (`–°–ú` is Cyrillic read as
         // MacRoman, `Chele»ô` Romanian, `Г–L` German read as windows-1251).
-        if prev
-            .is_some_and(|p| matches!(p, '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '–' | '—' | '…'))
-            && prev2.is_some_and(is_letter)
-            && ((!c.is_ascii() && !c.is_whitespace())
-                || (is_letter(c) && prev2.is_some_and(|p| !p.is_ascii())))
+        if prev & GLUE != 0
+            && prev2 & LETTER != 0
+            && ((k & NON_ASCII != 0 && k & WHITESPACE == 0)
+                || (k & LETTER != 0 && prev2 & NON_ASCII != 0))
         {
             return false;
         }
         prev2 = prev;
-        prev = Some(c);
-        // Letters that mojibake is made of (`ƒ`, `ª`, `ˆ`) count as symbols.
-        if !common_punct(c) && super::badness::is_symbol_class(c) {
+        prev = k;
+        if k & SYMBOL != 0 {
             return false;
         }
-        if is_letter(c) {
-            let s = script(c);
+        if k & LETTER != 0 {
+            let s = ((k >> SCRIPT_SHIFT) & 3) as u8;
             match word.script {
                 None => word.script = Some(s),
                 Some(w) if w != s => return false,
                 _ => {}
             }
-            if is_upper(c) {
+            if k & UPPER != 0 {
                 if word.prev_lower {
                     return false;
                 }
                 word.upper += 1;
             }
-            word.prev_lower = is_lower(c);
+            word.prev_lower = k & LOWER != 0;
             word.letters += 1;
-            word.ascii_letters += c.is_ascii() as usize;
+            word.ascii_letters += usize::from(k & NON_ASCII == 0);
             continue;
         }
-        // Digits of other scripts are ordinary; Latin-1's `¹²³¼½¾` are mojibake's.
-        let digit = c.is_numeric() && c as u32 > 0xff;
-        if !c.is_ascii() && !c.is_whitespace() && !common_punct(c) && !digit {
-            // A symbol. Emoji and other pictographs are ordinary text.
-            if !matches!(c as u32, 0x1f000..=0x1faff | 0x2600..=0x27bf | 0xfe0f | 0x200d) {
-                return false;
-            }
+        if k & ODD != 0 {
+            return false;
         }
         // Anything else ends the word (apostrophes and hyphens too, which keeps
         // `l’été` and `Jean-Pierre` apart).
