@@ -19,15 +19,21 @@ pub enum Script {
 
 impl Script {
     fn table(self) -> &'static Bigrams {
-        let name = match self {
-            Script::Cyrillic => "cyrillic",
-            Script::Greek => "greek",
-            Script::Latin => "latin",
-        };
-        BIGRAMS
-            .iter()
-            .find(|b| b.script == name)
-            .unwrap_or(&BIGRAMS[0])
+        static TABLES: std::sync::OnceLock<[&'static Bigrams; 3]> = std::sync::OnceLock::new();
+        let tables = TABLES.get_or_init(|| {
+            [Script::Cyrillic, Script::Greek, Script::Latin].map(|script| {
+                let name = match script {
+                    Script::Cyrillic => "cyrillic",
+                    Script::Greek => "greek",
+                    Script::Latin => "latin",
+                };
+                BIGRAMS
+                    .iter()
+                    .find(|b| b.script == name)
+                    .unwrap_or(&BIGRAMS[0])
+            })
+        });
+        tables[self as usize]
     }
 
     /// The script of a letter, if it has a table.
@@ -68,17 +74,49 @@ fn index(table: &Bigrams, c: char) -> Option<usize> {
 /// The score of the pair `a`, `b` (both letters): `None` when the table does not
 /// know one of the letters (such as Icelandic `ð`), so the pair says nothing.
 pub fn pair(a: char, b: char) -> Option<u8> {
-    let (sa, sb) = (Script::of(a)?, Script::of(b)?);
-    if sa != sb || (is_lower(a) && is_upper(b)) {
+    let (x, y) = (letter_info(a)?, letter_info(b)?);
+    if x.script != y.script || (x.lower && y.upper) {
         return Some(0);
     }
-    let (la, lb) = (lower(a), lower(b));
-    let t = sa.table();
-    let n = t.size;
-    let (i, j) = (index(t, la)?, index(t, lb)?);
-    let k = i * n + j;
+    let t = x.script.table();
+    let k = usize::from(x.index?) * t.size + usize::from(y.index?);
     let byte = *t.packed.get(k / 2)?;
     Some(if k % 2 == 0 { byte & 0x0f } else { byte >> 4 })
+}
+
+/// What [`pair`] needs to know of a letter of a script with a table.
+#[derive(Clone, Copy)]
+struct LetterInfo {
+    script: Script,
+    lower: bool,
+    upper: bool,
+    /// Where its lower case stands in its script's alphabet.
+    index: Option<u8>,
+}
+
+/// [`LetterInfo`] of `c`, from a table built once (every character with a
+/// [`Script`] is below `INDEX_END`); `None` when `c` has no script.
+fn letter_info(c: char) -> Option<LetterInfo> {
+    static INFO: std::sync::OnceLock<Vec<Option<LetterInfo>>> = std::sync::OnceLock::new();
+    let info = INFO.get_or_init(|| {
+        (0..INDEX_END as u32)
+            .map(|u| {
+                let c = char::from_u32(u)?;
+                let script = Script::of(c)?;
+                Some(LetterInfo {
+                    script,
+                    lower: is_lower(c),
+                    upper: is_upper(c),
+                    index: index(script.table(), lower(c)).and_then(|i| u8::try_from(i).ok()),
+                })
+            })
+            .collect()
+    });
+    match info.get(c as usize) {
+        Some(i) => *i,
+        // Above the table no character has a script.
+        None => None,
+    }
 }
 
 /// Code points below this have their letterhood and lower case in a table.

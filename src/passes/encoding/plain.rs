@@ -62,6 +62,7 @@ const SYMBOL: u16 = 1 << 10;
 /// Not a letter, and a symbol ordinary text does not use next to letters.
 const ODD: u16 = 1 << 11;
 const WHITESPACE: u16 = 1 << 12;
+const SPACE: u16 = 1 << 13;
 
 /// Works out the class of `c` from the rules (see [`class`] for the fast way).
 fn classify(c: char) -> u16 {
@@ -101,8 +102,44 @@ fn classify(c: char) -> u16 {
     if c.is_whitespace() {
         k |= WHITESPACE;
     }
+    if c == ' ' {
+        k |= SPACE;
+    }
     k
 }
+
+/// The classes of the ASCII characters, as [`classify`] gives them.
+const ASCII: [u16; 128] = {
+    let mut t = [0u16; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut k = KNOWN;
+        if c.is_ascii_alphabetic() {
+            k |= LETTER;
+        }
+        if c.is_ascii_uppercase() {
+            k |= UPPER;
+        }
+        if c.is_ascii_lowercase() {
+            k |= LOWER;
+        }
+        if c == b'&' {
+            k |= NEVER;
+        }
+        // `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form
+        // feed, carriage return and space.
+        if matches!(c, b'\t'..=b'\r' | b' ') {
+            k |= WHITESPACE;
+        }
+        if c == b' ' {
+            k |= SPACE;
+        }
+        t[b] = k;
+        b += 1;
+    }
+    t
+};
 
 /// The class of `c`: worked out once per character of the Basic Multilingual
 /// Plane and remembered (the table starts empty, so it costs nothing in the
@@ -128,63 +165,57 @@ pub fn is_plain(line: &str) -> bool {
     if line.is_ascii() {
         return !line.contains('&');
     }
+    let bytes = line.as_bytes();
     let mut word = Word::default();
     // Classes of the previous two characters (0: none).
     let mut prev: u16 = 0;
     let mut prev2: u16 = 0;
-    for c in line.chars() {
-        // ASCII, the bulk of most lines: a letter extends the word, anything
-        // else ends it (the checks on the character before still apply).
-        if c.is_ascii() && prev & NON_ASCII == 0 {
-            if c == '&' {
+    let mut i = 0;
+    while let Some(&b0) = bytes.get(i) {
+        // The next character, decoded by hand: `line` is valid UTF-8.
+        let cont = |j: usize| u32::from(bytes.get(i + j).copied().unwrap_or(0x80) & 0x3f);
+        let (c, len) = match b0 {
+            0..=0x7f => (u32::from(b0), 1),
+            0xc0..=0xdf => ((u32::from(b0 & 0x1f) << 6) | cont(1), 2),
+            0xe0..=0xef => ((u32::from(b0 & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
+            _ => (
+                (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                4,
+            ),
+        };
+        i += len;
+        let k = match ASCII.get(c as usize) {
+            Some(&k) => k,
+            None => class(char::from_u32(c).unwrap_or('\u{fffd}')),
+        };
+        // An ASCII character after an ASCII one needs none of the checks on
+        // the characters before it (they concern non-ASCII ones).
+        if (k | prev) & NON_ASCII != 0 {
+            if k & NEVER != 0 {
                 return false;
             }
-            prev2 = prev;
-            prev = KNOWN;
-            if c.is_ascii_alphabetic() {
-                prev |= LETTER;
-                match word.script {
-                    None => word.script = Some(0),
-                    Some(0) => {}
-                    Some(_) => return false,
-                }
-                if c.is_ascii_uppercase() {
-                    if word.prev_lower {
-                        return false;
-                    }
-                    word.upper += 1;
-                }
-                word.prev_lower = c.is_ascii_lowercase();
-                word.letters += 1;
-                word.ascii_letters += 1;
-            } else if !word.end() {
+            // An accented capital followed by a non-ASCII character or a space.
+            if prev & ACCENT_CAP != 0 && k & (NON_ASCII | SPACE) != 0 {
                 return false;
             }
-            continue;
-        }
-        let k = class(c);
-        if k & NEVER != 0 {
-            return false;
-        }
-        // An accented capital followed by a non-ASCII character or a space.
-        if prev & ACCENT_CAP != 0 && (k & NON_ASCII != 0 || c == ' ') {
-            return false;
-        }
-        // Punctuation glued between a letter and a non-ASCII character, or
-        // between a non-ASCII letter and a letter (`–°–ú` is Cyrillic read as
-        // MacRoman, `Chele»ô` Romanian, `Г–L` German read as windows-1251).
-        if prev & GLUE != 0
-            && prev2 & LETTER != 0
-            && ((k & NON_ASCII != 0 && k & WHITESPACE == 0)
-                || (k & LETTER != 0 && prev2 & NON_ASCII != 0))
-        {
+            // Punctuation glued between a letter and a non-ASCII character, or
+            // between a non-ASCII letter and a letter (`–°–ú` is Cyrillic read as
+            // MacRoman, `Chele»ô` Romanian, `Г–L` German read as windows-1251).
+            if prev & GLUE != 0
+                && prev2 & LETTER != 0
+                && ((k & NON_ASCII != 0 && k & WHITESPACE == 0)
+                    || (k & LETTER != 0 && prev2 & NON_ASCII != 0))
+            {
+                return false;
+            }
+            if k & SYMBOL != 0 {
+                return false;
+            }
+        } else if k & NEVER != 0 {
             return false;
         }
         prev2 = prev;
         prev = k;
-        if k & SYMBOL != 0 {
-            return false;
-        }
         if k & LETTER != 0 {
             let s = ((k >> SCRIPT_SHIFT) & 3) as u8;
             match word.script {
@@ -208,7 +239,7 @@ pub fn is_plain(line: &str) -> bool {
         }
         // Anything else ends the word (apostrophes and hyphens too, which keeps
         // `l’été` and `Jean-Pierre` apart).
-        if !word.end() {
+        if word.script.is_some() && !word.end() {
             return false;
         }
     }
@@ -245,6 +276,18 @@ impl Word {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_table_agrees_with_the_rules() {
+        for b in 0u8..128 {
+            assert_eq!(
+                ASCII[b as usize],
+                classify(b as char),
+                "should classify {:?} as the rules do",
+                b as char
+            );
+        }
+    }
 
     #[test]
     fn ordinary_lines_are_plain() {
