@@ -222,30 +222,40 @@ impl Tally {
     /// A word whose letters come from two scripts is not a word: every pair in
     /// it scores 0.
     pub fn add(&mut self, word: &str, non_ascii_only: bool) {
-        let mut scripts = word
-            .chars()
-            .filter(|&c| is_letter(c))
-            .filter_map(Script::of);
-        let mixed = scripts
-            .next()
-            .is_some_and(|first| scripts.any(|s| s != first));
+        // One scan: the pairs are scored as they come, and count as never seen
+        // at the end if the word turns out to mix scripts.
+        let mut first: Option<Script> = None;
+        let mut mixed = false;
+        let (mut sum, mut scored, mut unseen) = (0u32, 0u32, 0u32);
         let mut prev: Option<char> = None;
         for c in word.chars() {
             if !is_letter(c) {
                 prev = None;
                 continue;
             }
+            if let Some(s) = Script::of(c) {
+                match first {
+                    None => first = Some(s),
+                    Some(f) => mixed |= f != s,
+                }
+            }
             if let Some(p) = prev {
                 if !(non_ascii_only && p.is_ascii() && c.is_ascii()) {
                     if let Some(s) = pair(p, c) {
-                        let s = if mixed { 0 } else { s };
-                        self.sum += s as u32;
-                        self.pairs += 1;
-                        self.unseen += (s == 0) as u32;
+                        sum += u32::from(s);
+                        scored += 1;
+                        unseen += u32::from(s == 0);
                     }
                 }
             }
             prev = Some(c);
+        }
+        self.pairs += scored;
+        if mixed {
+            self.unseen += scored;
+        } else {
+            self.sum += sum;
+            self.unseen += unseen;
         }
     }
 
