@@ -92,6 +92,8 @@ struct LetterInfo {
     upper: bool,
     /// Where its lower case stands in its script's alphabet.
     index: Option<u8>,
+    /// Whether the tables know the letter (see [`known`]).
+    known: bool,
 }
 
 /// [`LetterInfo`] of `c`, from a table built once (every character with a
@@ -108,6 +110,10 @@ fn letter_info(c: char) -> Option<LetterInfo> {
                     lower: is_lower(c),
                     upper: is_upper(c),
                     index: index(script.table(), lower(c)).and_then(|i| u8::try_from(i).ok()),
+                    known: c
+                        .to_lowercase()
+                        .next()
+                        .is_some_and(|l| index(script.table(), l).is_some()),
                 })
             })
             .collect()
@@ -154,9 +160,27 @@ fn flags(c: char) -> u8 {
     match fast().get(c as usize) {
         Some(&(f, _)) => f,
         None => {
-            (c.is_alphabetic() as u8 * LETTER)
-                | (c.is_uppercase() as u8 * UPPER)
-                | (c.is_lowercase() as u8 * LOWER)
+            // Above the table: worked out once per character of the Basic
+            // Multilingual Plane and remembered (0 means not yet).
+            use std::sync::atomic::{AtomicU8, Ordering};
+            const KNOWN: u8 = 0x80;
+            static SEEN: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
+            let work = || {
+                (c.is_alphabetic() as u8 * LETTER)
+                    | (c.is_uppercase() as u8 * UPPER)
+                    | (c.is_lowercase() as u8 * LOWER)
+            };
+            let Some(slot) = SEEN.get(c as usize) else {
+                return work();
+            };
+            match slot.load(Ordering::Relaxed) {
+                0 => {
+                    let f = work();
+                    slot.store(f | KNOWN, Ordering::Relaxed);
+                    f
+                }
+                f => f & !KNOWN,
+            }
         }
     }
 }
@@ -198,12 +222,7 @@ fn lower(c: char) -> char {
 
 /// Whether the tables know the letter `c` (in either case).
 pub fn known(c: char) -> bool {
-    let Some(script) = Script::of(c) else {
-        return false;
-    };
-    c.to_lowercase()
-        .next()
-        .is_some_and(|l| index(script.table(), l).is_some())
+    letter_info(c).is_some_and(|i| i.known)
 }
 
 /// Scores over a set of words: the sum and number of scored pairs, and how many

@@ -74,6 +74,10 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
     // Every codec whose reading works is a candidate; the most plausible result
     // wins, and the earlier codec (the more common mix-up) on a tie.
     let mut best: Option<((usize, i32), String, Layer)> = None;
+    // Codecs that agree on the segment's characters give the same bytes, and
+    // the same bytes read the same way give the same result at the same cost,
+    // which cannot beat the earlier codec's: each reading is worked out once.
+    let mut tried: Vec<(Vec<u8>, bool, bool)> = Vec::new();
     for codec in (0..FTFY_CODECS).map(Codec) {
         let lossy_ok = codec.sloppy() && !has_sub;
         if !codec.encode_into(text, lossy_ok, &mut buf) {
@@ -82,6 +86,13 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         // In macintosh, an en dash is byte 0xD0: "– " would pass for a broken
         // two-byte sequence, so no-break spaces are not restored there.
         let a0_ok = codec != Codec::MACINTOSH;
+        if tried
+            .iter()
+            .any(|(b, a, l)| *a == a0_ok && *l == lossy_ok && *b == buf)
+        {
+            continue;
+        }
+        tried.push((buf.clone(), a0_ok, lossy_ok));
         if let Some((fixed, a0, lossy)) = read_utf8(&buf, a0_ok, lossy_ok) {
             // latin-1 and windows-1252 agree outside 0x80..=0x9F; name the
             // common one unless C1 controls show it was latin-1.
