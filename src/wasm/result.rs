@@ -5,9 +5,11 @@
 //! - `text` is the caller's own string when nothing changed; otherwise it is put
 //!   together in JS from slices of the input and of one string holding every
 //!   replacement, rather than decoding a copy of the whole output.
-//! - `edits` is built when it is first read (an accessor property that turns the
-//!   edits into plain objects once and then keeps them), so a caller who only
-//!   wants the text does not pay for thousands of objects. It is still an own,
+//! - `edits` crosses as one JSON string and becomes objects when it is first
+//!   read (an accessor property that parses the string once and then keeps the
+//!   array), so a caller who only wants the text does not pay for thousands of
+//!   objects. Nothing stays behind in wasm memory: the string is JavaScript's,
+//!   and goes with the result when it is collected. It is still an own,
 //!   enumerable property: `JSON.stringify`, spreading, `structuredClone` and
 //!   `postMessage` see an ordinary array, and assigning to it works.
 
@@ -48,7 +50,7 @@ pub(super) fn build(
     if edits.is_empty() {
         set(&out, "edits", &Array::new())?;
     } else {
-        define_lazy_edits(&out, edits)?;
+        define_lazy_edits(&out, &edits)?;
     }
     set(&out, "stats", &to_js(&stats)?)?;
     Ok(out)
@@ -90,17 +92,24 @@ fn assemble(input: &JsString, edits: &[Edit]) -> JsString {
     out
 }
 
-/// Defines `target.edits` as an accessor that turns `edits` into JS objects on
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse`, on a string that is already JavaScript's.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Defines `target.edits` as an accessor that parses `edits` (as JSON) on
 /// first read and returns the same array from then on; assigning replaces it.
-fn define_lazy_edits(target: &Object, edits: Vec<Edit>) -> Result<(), JsError> {
+fn define_lazy_edits(target: &Object, edits: &[Edit]) -> Result<(), JsError> {
     let array: Rc<RefCell<Option<JsValue>>> = Rc::default();
     let (for_get, for_set) = (array.clone(), array);
-    let mut pending = Some(edits);
+    let mut pending = Some(JsValue::from_str(&edits_json(edits)));
     let get = Closure::<dyn FnMut() -> JsValue>::own_assert_unwind_safe(move || {
         let mut slot = for_get.borrow_mut();
-        if let Some(edits) = pending.take() {
+        if let Some(json) = pending.take() {
             if slot.is_none() {
-                *slot = Some(to_js(&edits).unwrap_or_else(|_| Array::new().into()));
+                *slot = Some(json_parse(&json).unwrap_or_else(|_| Array::new().into()));
             }
         }
         slot.clone().unwrap_or(JsValue::UNDEFINED)
@@ -115,4 +124,89 @@ fn define_lazy_edits(target: &Object, edits: Vec<Edit>) -> Result<(), JsError> {
     set(&descriptor, "configurable", &JsValue::TRUE)?;
     Object::define_property(target, &JsValue::from_str("edits"), &descriptor);
     Ok(())
+}
+
+/// `edits` as JSON, exactly as `serde` names their fields.
+fn edits_json(edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(edits.len() * 256);
+    out.push('[');
+    for (i, e) in edits.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"start\":");
+        out.push_str(&e.start.to_string());
+        out.push_str(",\"end\":");
+        out.push_str(&e.end.to_string());
+        for (key, value) in [
+            ("replacement", &e.replacement),
+            ("pass", &e.pass),
+            ("rule", &e.rule),
+            ("reason", &e.reason),
+        ] {
+            field(&mut out, key, value);
+        }
+        out.push_str(",\"steps\":[");
+        for (j, s) in e.steps.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push('{');
+            for (k, (key, value)) in [
+                ("pass", &s.pass),
+                ("rule", &s.rule),
+                ("reason", &s.reason),
+                ("before", &s.before),
+                ("after", &s.after),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if k > 0 {
+                    out.push(',');
+                }
+                json_string(&mut out, key);
+                out.push(':');
+                json_string(&mut out, value);
+            }
+            out.push('}');
+        }
+        out.push_str("]}");
+    }
+    out.push(']');
+    out
+}
+
+/// `,"key":"value"`.
+fn field(out: &mut String, key: &str, value: &str) {
+    out.push(',');
+    json_string(out, key);
+    out.push(':');
+    json_string(out, value);
+}
+
+/// `s` as a JSON string literal.
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{b:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+    out.push('"');
 }

@@ -117,3 +117,16 @@ test("a result with edits behaves as a plain object", () => {
 test("text that is not a string is refused", () => {
   assert.throws(() => clean(42), (e) => e instanceof Error && /string/.test(e.message), "should say text must be a string");
 });
+
+test("edits carry quotes, backslashes and control characters intact", () => {
+  const input = "say &quot;hi&quot; &#92; tab&#9;here caf&eacute; &#x1F600; cafÃ©";
+  const got = clean(input, { only: ["encoding"] });
+  assert.equal(got.text, 'say "hi" \\ tab\there café 😀 café', "should read every reference");
+  assert.deepEqual(got.edits.map((e) => e.replacement), ['"', '"', "\\", "\t", "é", "😀", "é"], "should keep each replacement exact");
+  for (const e of got.edits) {
+    assert.deepEqual(Object.keys(e), ["start", "end", "replacement", "pass", "rule", "reason", "steps"], "edits should have their fields in order");
+    for (const s of e.steps) assert.deepEqual(Object.keys(s), ["pass", "rule", "reason", "before", "after"], "steps should have their fields in order");
+    assert.equal(input.slice(e.start, e.end), e.steps[0].before, "the first step should start from the input's text");
+    assert.equal(typeof e.start, "number", "offsets should be numbers");
+  }
+});
