@@ -185,27 +185,33 @@ fn field(out: &mut String, key: &str, value: &str) {
     json_string(out, value);
 }
 
-/// `s` as a JSON string literal.
+/// `s` as a JSON string literal, in ASCII: characters outside it are written
+/// as `\u` escapes, so that the whole string crosses to JavaScript on the
+/// decoder's fast path.
 fn json_string(out: &mut String, s: &str) {
+    use std::fmt::Write;
     out.push('"');
     let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            ' '..='~' => continue,
+            _ => "",
         };
         out.push_str(&s[from..i]);
         if escape.is_empty() {
-            out.push_str(&format!("\\u{b:04x}"));
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{u:04x}");
+            }
         } else {
             out.push_str(escape);
         }
-        from = i + 1;
+        from = i + c.len_utf8();
     }
     out.push_str(&s[from..]);
     out.push('"');

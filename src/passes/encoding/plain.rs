@@ -189,8 +189,12 @@ pub fn is_plain(line: &str) -> bool {
             None => class(char::from_u32(c).unwrap_or('\u{fffd}')),
         };
         // An ASCII character after an ASCII one needs none of the checks on
-        // the characters before it (they concern non-ASCII ones).
-        if (k | prev) & NON_ASCII != 0 {
+        // the characters before it (they concern non-ASCII ones), and nor does
+        // a character with nothing odd about it after one that is not an
+        // accented capital or glue punctuation: one test clears both.
+        if (k | prev) & NON_ASCII != 0
+            && (k & (NEVER | SYMBOL) != 0 || prev & (ACCENT_CAP | GLUE) != 0)
+        {
             if k & NEVER != 0 {
                 return false;
             }
