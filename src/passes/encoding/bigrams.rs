@@ -73,6 +73,7 @@ fn index(table: &Bigrams, c: char) -> Option<usize> {
 
 /// The score of the pair `a`, `b` (both letters): `None` when the table does not
 /// know one of the letters (such as Icelandic `ð`), so the pair says nothing.
+#[inline]
 pub fn pair(a: char, b: char) -> Option<u8> {
     let (x, y) = (letter_info(a)?, letter_info(b)?);
     if x.script != y.script || (x.lower && y.upper) {
@@ -98,6 +99,7 @@ struct LetterInfo {
 
 /// [`LetterInfo`] of `c`, from a table built once (every character with a
 /// [`Script`] is below `INDEX_END`); `None` when `c` has no script.
+#[inline]
 fn letter_info(c: char) -> Option<LetterInfo> {
     static INFO: std::sync::OnceLock<Vec<Option<LetterInfo>>> = std::sync::OnceLock::new();
     let info = INFO.get_or_init(|| {
@@ -156,6 +158,7 @@ fn fast() -> &'static [(u8, char)] {
     })
 }
 
+#[inline]
 fn flags(c: char) -> u8 {
     match fast().get(c as usize) {
         Some(&(f, _)) => f,

@@ -65,6 +65,7 @@ const WHITESPACE: u16 = 1 << 12;
 const SPACE: u16 = 1 << 13;
 
 /// Works out the class of `c` from the rules (see [`class`] for the fast way).
+#[inline(never)]
 fn classify(c: char) -> u16 {
     let mut k = KNOWN;
     if is_letter(c) {
@@ -144,6 +145,7 @@ const ASCII: [u16; 128] = {
 /// The class of `c`: worked out once per character of the Basic Multilingual
 /// Plane and remembered (the table starts empty, so it costs nothing in the
 /// wasm file and only the characters a text uses are ever worked out).
+#[inline(always)]
 fn class(c: char) -> u16 {
     use std::sync::atomic::{AtomicU16, Ordering};
     static SEEN: [AtomicU16; 0x10000] = [const { AtomicU16::new(0) }; 0x10000];
