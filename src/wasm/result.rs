@@ -135,9 +135,9 @@ fn edits_json(edits: &[Edit]) -> String {
             out.push(',');
         }
         out.push_str("{\"start\":");
-        out.push_str(&e.start.to_string());
+        json_number(&mut out, e.start);
         out.push_str(",\"end\":");
-        out.push_str(&e.end.to_string());
+        json_number(&mut out, e.end);
         for (key, value) in [
             ("replacement", &e.replacement),
             ("pass", &e.pass),
@@ -177,6 +177,23 @@ fn edits_json(edits: &[Edit]) -> String {
     out
 }
 
+/// `n` in decimal.
+fn json_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+}
+
 /// `,"key":"value"`.
 fn field(out: &mut String, key: &str, value: &str) {
     out.push(',');
@@ -189,7 +206,6 @@ fn field(out: &mut String, key: &str, value: &str) {
 /// as `\u` escapes, so that the whole string crosses to JavaScript on the
 /// decoder's fast path.
 fn json_string(out: &mut String, s: &str) {
-    use std::fmt::Write;
     out.push('"');
     let mut from = 0;
     for (i, c) in s.char_indices() {
@@ -204,9 +220,13 @@ fn json_string(out: &mut String, s: &str) {
         };
         out.push_str(&s[from..i]);
         if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
             let mut units = [0u16; 2];
-            for u in c.encode_utf16(&mut units) {
-                let _ = write!(out, "\\u{u:04x}");
+            for &mut u in c.encode_utf16(&mut units) {
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(char::from(HEX[usize::from(u >> shift) & 0xf]));
+                }
             }
         } else {
             out.push_str(escape);
