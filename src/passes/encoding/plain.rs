@@ -44,7 +44,7 @@ fn script(c: char) -> u8 {
 }
 
 /// What [`is_plain`] needs to know of a character, as bits of a `u16`
-/// (see [`class`]).
+/// (see [`class_bmp`]).
 const KNOWN: u16 = 1; // set in every computed class, so that 0 means "not yet"
 const LETTER: u16 = 1 << 1;
 const UPPER: u16 = 1 << 2;
@@ -64,7 +64,7 @@ const ODD: u16 = 1 << 11;
 const WHITESPACE: u16 = 1 << 12;
 const SPACE: u16 = 1 << 13;
 
-/// Works out the class of `c` from the rules (see [`class`] for the fast way).
+/// Works out the class of `c` from the rules (see [`class_bmp`] for the fast way).
 #[inline(never)]
 fn classify(c: char) -> u16 {
     let mut k = KNOWN;
@@ -142,19 +142,17 @@ const ASCII: [u16; 128] = {
     t
 };
 
-/// The class of `c`: worked out once per character of the Basic Multilingual
-/// Plane and remembered (the table starts empty, so it costs nothing in the
+/// The class of the character `c` of the Basic Multilingual Plane: worked out
+/// once and remembered (the table starts empty, so it costs nothing in the
 /// wasm file and only the characters a text uses are ever worked out).
 #[inline(always)]
-fn class(c: char) -> u16 {
+fn class_bmp(c: u32) -> u16 {
     use std::sync::atomic::{AtomicU16, Ordering};
     static SEEN: [AtomicU16; 0x10000] = [const { AtomicU16::new(0) }; 0x10000];
-    let Some(slot) = SEEN.get(c as usize) else {
-        return classify(c);
-    };
+    let slot = &SEEN[(c & 0xffff) as usize];
     match slot.load(Ordering::Relaxed) {
         0 => {
-            let k = classify(c);
+            let k = classify(char::from_u32(c).unwrap_or('\u{fffd}'));
             slot.store(k, Ordering::Relaxed);
             k
         }
@@ -174,21 +172,29 @@ pub fn is_plain(line: &str) -> bool {
     let mut prev2: u16 = 0;
     let mut i = 0;
     while let Some(&b0) = bytes.get(i) {
-        // The next character, decoded by hand: `line` is valid UTF-8.
+        // The next character's class, decoded by hand: `line` is valid UTF-8,
+        // so sequences of up to three bytes stay in the Basic Multilingual Plane.
         let cont = |j: usize| u32::from(bytes.get(i + j).copied().unwrap_or(0x80) & 0x3f);
-        let (c, len) = match b0 {
-            0..=0x7f => (u32::from(b0), 1),
-            0xc0..=0xdf => ((u32::from(b0 & 0x1f) << 6) | cont(1), 2),
-            0xe0..=0xef => ((u32::from(b0 & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
-            _ => (
-                (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-                4,
-            ),
-        };
-        i += len;
-        let k = match ASCII.get(c as usize) {
-            Some(&k) => k,
-            None => class(char::from_u32(c).unwrap_or('\u{fffd}')),
+        let k = match b0 {
+            0..=0x7f => {
+                i += 1;
+                ASCII[usize::from(b0)]
+            }
+            0xc0..=0xdf => {
+                let c = (u32::from(b0 & 0x1f) << 6) | cont(1);
+                i += 2;
+                class_bmp(c)
+            }
+            0xe0..=0xef => {
+                let c = (u32::from(b0 & 0x0f) << 12) | (cont(1) << 6) | cont(2);
+                i += 3;
+                class_bmp(c)
+            }
+            _ => {
+                let c = (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+                i += 4;
+                classify(char::from_u32(c).unwrap_or('\u{fffd}'))
+            }
         };
         // An ASCII character after an ASCII one needs none of the checks on
         // the characters before it (they concern non-ASCII ones), and nor does
