@@ -135,7 +135,11 @@ impl Cleaned {
     /// Returns a copy whose spans (edits' and timestamps') count UTF-16 code units
     /// instead of bytes, as JavaScript strings do.
     pub fn to_utf16(&self, input: &str) -> Cleaned {
-        let mut out = self.clone();
+        self.clone().into_utf16(input)
+    }
+
+    /// [`Cleaned::to_utf16`] without the copy.
+    pub(crate) fn into_utf16(mut self, input: &str) -> Cleaned {
         let mut positions: Vec<usize> = Vec::with_capacity(self.edits.len() * 2);
         for e in &self.edits {
             positions.push(e.start);
@@ -146,16 +150,44 @@ impl Cleaned {
             positions.push(t.end);
         }
         let map = Utf16Map::new(input, positions);
-        for e in &mut out.edits {
+        for e in &mut self.edits {
             e.start = map.get(e.start);
             e.end = map.get(e.end);
         }
-        for t in &mut out.stats.timestamps {
+        for t in &mut self.stats.timestamps {
             t.start = map.get(t.start);
             t.end = map.get(t.end);
         }
-        out
+        self
     }
+}
+
+/// How many UTF-16 code units the UTF-8 in `bytes` makes: one per byte that
+/// starts a character, and one more per 4-byte character (a surrogate pair).
+/// `bytes` must start and end on character boundaries. Eight bytes at a time.
+pub(crate) fn utf16_len(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if w & HIGH == 0 {
+            units += 8;
+            continue;
+        }
+        // Continuation bytes are 10xxxxxx; 4-byte leads are 11110xxx.
+        let continuation = w & !(w << 1) & HIGH;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0))
+            .sum::<usize>()
 }
 
 /// Byte offset to UTF-16 offset, for a known set of offsets, in one scan.
@@ -169,15 +201,17 @@ impl Utf16Map {
         positions.dedup();
         let mut sorted = Vec::with_capacity(positions.len());
         let mut units = 0;
-        let mut chars = input.char_indices().peekable();
+        let mut at = 0;
+        let bytes = input.as_bytes();
         for p in positions {
-            while let Some(&(i, c)) = chars.peek() {
-                if i >= p {
-                    break;
-                }
-                units += c.len_utf16();
-                chars.next();
+            // Positions are char boundaries (edits are checked); one that is not
+            // counts up to the next boundary, as a scan by characters would.
+            let mut q = p.min(bytes.len());
+            while !input.is_char_boundary(q) {
+                q += 1;
             }
+            units += utf16_len(&bytes[at..q]);
+            at = q;
             sorted.push((p, units));
         }
         Self { sorted }
@@ -255,5 +289,18 @@ mod tests {
             (5, 6),
             "should count é as one unit"
         );
+    }
+
+    #[test]
+    fn utf16_len_matches_a_count_by_characters() {
+        let text = "ascii only, then é, €, 😀 and 𝕏 mixed: ñ😀€a".repeat(3);
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                if let Some(s) = text.get(start..end) {
+                    let want: usize = s.chars().map(char::len_utf16).sum();
+                    assert_eq!(utf16_len(s.as_bytes()), want, "should count {s:?}");
+                }
+            }
+        }
     }
 }

@@ -26,7 +26,9 @@ pub fn run_with_progress(
         input_bytes: input.len(),
         ..Stats::default()
     };
-    let mut text = input.to_string();
+    // The input itself until a pass changes something: no copy for passes
+    // that change nothing.
+    let mut text = std::borrow::Cow::Borrowed(input);
     let mut edits: Vec<Edit> = Vec::new();
     for (i, pass) in plan.into_iter().enumerate() {
         progress(i as f64 / total, pass.name);
@@ -51,18 +53,27 @@ pub fn run_with_progress(
             continue;
         }
         let (next, merged) = compose(input, &text, edits, changes, pass.name);
-        text = next;
+        text = std::borrow::Cow::Owned(next);
         edits = merged;
     }
     for e in &edits {
         for s in &e.steps {
-            *stats.changes_by_pass.entry(s.pass.clone()).or_default() += 1;
+            match stats.changes_by_pass.get_mut(&s.pass) {
+                Some(n) => *n += 1,
+                None => {
+                    stats.changes_by_pass.insert(s.pass.clone(), 1);
+                }
+            }
         }
     }
     stats.timestamps.sort_by_key(|t| t.start);
     stats.output_bytes = text.len();
     progress(1.0, "");
-    Ok(Cleaned { text, edits, stats })
+    Ok(Cleaned {
+        text: text.into_owned(),
+        edits,
+        stats,
+    })
 }
 
 /// Keeps the changes a pass got right: in order, not overlapping, on `char`

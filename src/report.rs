@@ -137,10 +137,22 @@ pub fn run_stages(
 ) {
     let mut current = std::borrow::Cow::Borrowed(text);
     let mut edits = Vec::new();
+    // The changes of the first stage that changed anything, while no other
+    // stage has: they are already changes against `text`, so they are only
+    // composed into edits if a later stage changes something too. (Composing
+    // them alone gives the same changes back, less any that change nothing.)
+    let mut first: Option<(&str, Vec<Change>)> = None;
     for (name, stage) in stages {
         let mut r = Report::new();
         stage(&current, options, &mut r);
         report.warnings.append(&mut r.warnings);
+        if let Some((first_name, changes)) = first.take() {
+            if r.changes.is_empty() && r.timestamps.is_empty() {
+                first = Some((first_name, changes));
+            } else {
+                edits = crate::compose::compose(text, text, edits, changes, first_name).1;
+            }
+        }
         for mut stamp in r.timestamps.drain(..) {
             stamp.start = crate::compose::to_original(&edits, stamp.start);
             stamp.end = crate::compose::to_original(&edits, stamp.end).max(stamp.start);
@@ -149,9 +161,22 @@ pub fn run_stages(
         if r.changes.is_empty() {
             continue;
         }
+        if edits.is_empty() && !matches!(current, std::borrow::Cow::Owned(_)) {
+            r.changes
+                .retain(|c| text.get(c.start..c.end) != Some(c.replacement.as_str()));
+            if !r.changes.is_empty() {
+                current = std::borrow::Cow::Owned(r.apply(text));
+                first = Some((name, r.changes));
+            }
+            continue;
+        }
         let (next, merged) = crate::compose::compose(text, &current, edits, r.changes, name);
         current = std::borrow::Cow::Owned(next);
         edits = merged;
+    }
+    if let Some((_, changes)) = first {
+        report.changes.extend(changes);
+        return;
     }
     for e in edits {
         let rule = e

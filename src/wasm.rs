@@ -5,6 +5,8 @@
 //! Offsets in results are UTF-16 code units, so a page can pass them straight to
 //! `String.prototype.slice` or a `Range`.
 
+mod result;
+
 use crate::{passes, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -102,28 +104,54 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("textscrub: {e}")))
 }
 
-/// Cleans `text`. `onProgress(done, pass)`, if given, is called before each pass
-/// with the share of work done (0 to 1) and the pass about to run.
-#[wasm_bindgen]
-pub fn clean(
+fn run(
     text: &str,
-    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
-    #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "(done: number, pass: string) => void")]
+    options: &Options,
     on_progress: Option<js_sys::Function>,
-) -> Result<Cleaned, JsError> {
-    let options = options_from(options)?;
-    let cleaned = match on_progress {
-        Some(f) => crate::clean_with_progress(text, &options, &mut |done, pass| {
+) -> Result<crate::Cleaned, JsError> {
+    match on_progress {
+        Some(f) => crate::clean_with_progress(text, options, &mut |done, pass| {
             let _ = f.call2(
                 &JsValue::NULL,
                 &JsValue::from_f64(done),
                 &JsValue::from_str(pass),
             );
         }),
-        None => crate::clean(text, &options),
+        None => crate::clean(text, options),
     }
-    .map_err(|e| JsError::new(&format!("textscrub: {e}")))?;
-    Ok(to_js(&cleaned.to_utf16(text))?.unchecked_into())
+    .map_err(|e| JsError::new(&format!("textscrub: {e}")))
+}
+
+/// Cleans `text`. `onProgress(done, pass)`, if given, is called before each pass
+/// with the share of work done (0 to 1) and the pass about to run.
+///
+/// The Rust face of the package's `clean`, which takes the JS string itself.
+pub fn clean(
+    text: &str,
+    options: Option<JsValue>,
+    on_progress: Option<js_sys::Function>,
+) -> Result<Cleaned, JsError> {
+    let options = options_from(options)?;
+    let cleaned = run(text, &options, on_progress)?;
+    Ok(result::build(&JsValue::from_str(text), text, cleaned, None)?.unchecked_into())
+}
+
+/// Cleans `text`. `onProgress(done, pass)`, if given, is called before each pass
+/// with the share of work done (0 to 1) and the pass about to run.
+#[wasm_bindgen(js_name = clean)]
+pub fn clean_string(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
+    #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "(done: number, pass: string) => void")]
+    on_progress: Option<js_sys::Function>,
+) -> Result<Cleaned, JsError> {
+    let options = options_from(options)?;
+    let input = text
+        .as_string()
+        .ok_or_else(|| JsError::new("textscrub: text must be a string"))?;
+    let cleaned = run(&input, &options, on_progress)?;
+    // The result's text is built from the caller's own string, not a copy.
+    Ok(result::build(&text, &input, cleaned, None)?.unchecked_into())
 }
 
 /// Cleans bytes of unknown encoding; `input` in the result is the decoded text
@@ -136,18 +164,8 @@ pub fn clean_bytes(
     let options = options_from(options)?;
     let (input, cleaned) = crate::clean_bytes(bytes, &options)
         .map_err(|e| JsError::new(&format!("textscrub: {e}")))?;
-    #[derive(Serialize)]
-    struct WithInput<'a> {
-        input: &'a str,
-        #[serde(flatten)]
-        cleaned: &'a crate::Cleaned,
-    }
-    let js = cleaned.to_utf16(&input);
-    Ok(to_js(&WithInput {
-        input: &input,
-        cleaned: &js,
-    })?
-    .unchecked_into())
+    let input_js = JsValue::from_str(&input);
+    Ok(result::build(&input_js, &input, cleaned, Some(&input_js))?.unchecked_into())
 }
 
 /// The registered passes, in the order they run.

@@ -89,3 +89,44 @@ test("the TypeScript option types list exactly the settings each pass accepts", 
     assert.deepEqual(declared, accepted, `${iface} should declare exactly the settings the ${name} pass accepts`);
   }
 });
+
+test("a result with edits behaves as a plain object", () => {
+  const input = "Le cafÃ© est prÃªt.\nCity\u00a0council and \u0421omment.\n";
+  const got = clean(input);
+  assert.deepEqual(Object.keys(got), ["text", "edits", "stats"], "should have its keys in order");
+  assert.ok(got.edits.length >= 2, "should report the edits");
+  assert.equal(got.edits, got.edits, "should give the same array on every read");
+  let replayed = "";
+  let at = 0;
+  for (const e of got.edits) {
+    replayed += input.slice(at, e.start) + e.replacement;
+    at = e.end;
+  }
+  assert.equal(replayed + input.slice(at), got.text, "should replay its edits to its text");
+  const copy = JSON.parse(JSON.stringify(got));
+  assert.deepEqual(copy.edits, got.edits, "should serialise its edits");
+  assert.deepEqual(structuredClone(got).edits, got.edits, "should survive structuredClone");
+  assert.deepEqual({ ...got }.edits, got.edits, "should spread");
+  got.edits = [];
+  assert.deepEqual(got.edits, [], "should take a new value");
+  const bytes = cleanBytes(new TextEncoder().encode(input));
+  assert.deepEqual(Object.keys(bytes), ["input", "text", "edits", "stats"], "cleanBytes should have its keys in order");
+  assert.equal(bytes.text, clean(input).text, "cleanBytes should clean as clean does");
+});
+
+test("text that is not a string is refused", () => {
+  assert.throws(() => clean(42), (e) => e instanceof Error && /string/.test(e.message), "should say text must be a string");
+});
+
+test("edits carry quotes, backslashes and control characters intact", () => {
+  const input = "say &quot;hi&quot; &#92; tab&#9;here caf&eacute; &#x1F600; cafÃ©";
+  const got = clean(input, { only: ["encoding"] });
+  assert.equal(got.text, 'say "hi" \\ tab\there café 😀 café', "should read every reference");
+  assert.deepEqual(got.edits.map((e) => e.replacement), ['"', '"', "\\", "\t", "é", "😀", "é"], "should keep each replacement exact");
+  for (const e of got.edits) {
+    assert.deepEqual(Object.keys(e), ["start", "end", "replacement", "pass", "rule", "reason", "steps"], "edits should have their fields in order");
+    for (const s of e.steps) assert.deepEqual(Object.keys(s), ["pass", "rule", "reason", "before", "after"], "steps should have their fields in order");
+    assert.equal(input.slice(e.start, e.end), e.steps[0].before, "the first step should start from the input's text");
+    assert.equal(typeof e.start, "number", "offsets should be numbers");
+  }
+});

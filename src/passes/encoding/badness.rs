@@ -53,8 +53,13 @@ pub(crate) fn class(c: char) -> u16 {
         return t[u as usize];
     }
     // Above the table only these few characters have a class.
+    static ABOVE: std::sync::OnceLock<[u16; 4]> = std::sync::OnceLock::new();
+    let above = || ABOVE.get_or_init(|| ['\u{f8ff}', 'ﬁ', 'ﬂ', '\u{fffd}'].map(classify));
     match c {
-        '\u{f8ff}' | 'ﬁ' | 'ﬂ' | '\u{fffd}' => classify(c),
+        '\u{f8ff}' => above()[0],
+        'ﬁ' => above()[1],
+        'ﬂ' => above()[2],
+        '\u{fffd}' => above()[3],
         _ => 0,
     }
 }

@@ -19,15 +19,21 @@ pub enum Script {
 
 impl Script {
     fn table(self) -> &'static Bigrams {
-        let name = match self {
-            Script::Cyrillic => "cyrillic",
-            Script::Greek => "greek",
-            Script::Latin => "latin",
-        };
-        BIGRAMS
-            .iter()
-            .find(|b| b.script == name)
-            .unwrap_or(&BIGRAMS[0])
+        static TABLES: std::sync::OnceLock<[&'static Bigrams; 3]> = std::sync::OnceLock::new();
+        let tables = TABLES.get_or_init(|| {
+            [Script::Cyrillic, Script::Greek, Script::Latin].map(|script| {
+                let name = match script {
+                    Script::Cyrillic => "cyrillic",
+                    Script::Greek => "greek",
+                    Script::Latin => "latin",
+                };
+                BIGRAMS
+                    .iter()
+                    .find(|b| b.script == name)
+                    .unwrap_or(&BIGRAMS[0])
+            })
+        });
+        tables[self as usize]
     }
 
     /// The script of a letter, if it has a table.
@@ -67,18 +73,58 @@ fn index(table: &Bigrams, c: char) -> Option<usize> {
 
 /// The score of the pair `a`, `b` (both letters): `None` when the table does not
 /// know one of the letters (such as Icelandic `ð`), so the pair says nothing.
+#[inline]
 pub fn pair(a: char, b: char) -> Option<u8> {
-    let (sa, sb) = (Script::of(a)?, Script::of(b)?);
-    if sa != sb || (is_lower(a) && is_upper(b)) {
+    let (x, y) = (letter_info(a)?, letter_info(b)?);
+    if x.script != y.script || (x.lower && y.upper) {
         return Some(0);
     }
-    let (la, lb) = (lower(a), lower(b));
-    let t = sa.table();
-    let n = t.size;
-    let (i, j) = (index(t, la)?, index(t, lb)?);
-    let k = i * n + j;
+    let t = x.script.table();
+    let k = usize::from(x.index?) * t.size + usize::from(y.index?);
     let byte = *t.packed.get(k / 2)?;
     Some(if k % 2 == 0 { byte & 0x0f } else { byte >> 4 })
+}
+
+/// What [`pair`] needs to know of a letter of a script with a table.
+#[derive(Clone, Copy)]
+struct LetterInfo {
+    script: Script,
+    lower: bool,
+    upper: bool,
+    /// Where its lower case stands in its script's alphabet.
+    index: Option<u8>,
+    /// Whether the tables know the letter (see [`known`]).
+    known: bool,
+}
+
+/// [`LetterInfo`] of `c`, from a table built once (every character with a
+/// [`Script`] is below `INDEX_END`); `None` when `c` has no script.
+#[inline]
+fn letter_info(c: char) -> Option<LetterInfo> {
+    static INFO: std::sync::OnceLock<Vec<Option<LetterInfo>>> = std::sync::OnceLock::new();
+    let info = INFO.get_or_init(|| {
+        (0..INDEX_END as u32)
+            .map(|u| {
+                let c = char::from_u32(u)?;
+                let script = Script::of(c)?;
+                Some(LetterInfo {
+                    script,
+                    lower: is_lower(c),
+                    upper: is_upper(c),
+                    index: index(script.table(), lower(c)).and_then(|i| u8::try_from(i).ok()),
+                    known: c
+                        .to_lowercase()
+                        .next()
+                        .is_some_and(|l| index(script.table(), l).is_some()),
+                })
+            })
+            .collect()
+    });
+    match info.get(c as usize) {
+        Some(i) => *i,
+        // Above the table no character has a script.
+        None => None,
+    }
 }
 
 /// Code points below this have their letterhood and lower case in a table.
@@ -112,13 +158,32 @@ fn fast() -> &'static [(u8, char)] {
     })
 }
 
+#[inline]
 fn flags(c: char) -> u8 {
     match fast().get(c as usize) {
         Some(&(f, _)) => f,
         None => {
-            (c.is_alphabetic() as u8 * LETTER)
-                | (c.is_uppercase() as u8 * UPPER)
-                | (c.is_lowercase() as u8 * LOWER)
+            // Above the table: worked out once per character of the Basic
+            // Multilingual Plane and remembered (0 means not yet).
+            use std::sync::atomic::{AtomicU8, Ordering};
+            const KNOWN: u8 = 0x80;
+            static SEEN: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
+            let work = || {
+                (c.is_alphabetic() as u8 * LETTER)
+                    | (c.is_uppercase() as u8 * UPPER)
+                    | (c.is_lowercase() as u8 * LOWER)
+            };
+            let Some(slot) = SEEN.get(c as usize) else {
+                return work();
+            };
+            match slot.load(Ordering::Relaxed) {
+                0 => {
+                    let f = work();
+                    slot.store(f | KNOWN, Ordering::Relaxed);
+                    f
+                }
+                f => f & !KNOWN,
+            }
         }
     }
 }
@@ -160,12 +225,7 @@ fn lower(c: char) -> char {
 
 /// Whether the tables know the letter `c` (in either case).
 pub fn known(c: char) -> bool {
-    let Some(script) = Script::of(c) else {
-        return false;
-    };
-    c.to_lowercase()
-        .next()
-        .is_some_and(|l| index(script.table(), l).is_some())
+    letter_info(c).is_some_and(|i| i.known)
 }
 
 /// Scores over a set of words: the sum and number of scored pairs, and how many
@@ -184,30 +244,40 @@ impl Tally {
     /// A word whose letters come from two scripts is not a word: every pair in
     /// it scores 0.
     pub fn add(&mut self, word: &str, non_ascii_only: bool) {
-        let mut scripts = word
-            .chars()
-            .filter(|&c| is_letter(c))
-            .filter_map(Script::of);
-        let mixed = scripts
-            .next()
-            .is_some_and(|first| scripts.any(|s| s != first));
+        // One scan: the pairs are scored as they come, and count as never seen
+        // at the end if the word turns out to mix scripts.
+        let mut first: Option<Script> = None;
+        let mut mixed = false;
+        let (mut sum, mut scored, mut unseen) = (0u32, 0u32, 0u32);
         let mut prev: Option<char> = None;
         for c in word.chars() {
             if !is_letter(c) {
                 prev = None;
                 continue;
             }
+            if let Some(s) = Script::of(c) {
+                match first {
+                    None => first = Some(s),
+                    Some(f) => mixed |= f != s,
+                }
+            }
             if let Some(p) = prev {
                 if !(non_ascii_only && p.is_ascii() && c.is_ascii()) {
                     if let Some(s) = pair(p, c) {
-                        let s = if mixed { 0 } else { s };
-                        self.sum += s as u32;
-                        self.pairs += 1;
-                        self.unseen += (s == 0) as u32;
+                        sum += u32::from(s);
+                        scored += 1;
+                        unseen += u32::from(s == 0);
                     }
                 }
             }
             prev = Some(c);
+        }
+        self.pairs += scored;
+        if mixed {
+            self.unseen += scored;
+        } else {
+            self.sum += sum;
+            self.unseen += unseen;
         }
     }
 

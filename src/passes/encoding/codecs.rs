@@ -9,6 +9,9 @@
 
 use super::tables::{CodecTable, CODECS, LATIN1, MACINTOSH, WINDOWS_1252};
 
+/// Characters below this encode through a table (see [`Codec::byte`]).
+const FAST_END: usize = 0x2600;
+
 /// A codec, by its position in [`CODECS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Codec(pub usize);
@@ -53,6 +56,27 @@ impl Codec {
         if c.is_ascii() {
             return Some(c as u8);
         }
+        // Most characters of every codec sit below `FAST_END`: a table built
+        // once answers for them.
+        static FAST: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        let fast = FAST.get_or_init(|| {
+            let mut t = vec![0u8; CODECS.len() * FAST_END];
+            for (i, codec) in CODECS.iter().enumerate() {
+                for &(k, b) in &codec.reverse {
+                    if (k as usize) < FAST_END && b >= 0x80 {
+                        t[i * FAST_END + k as usize] = b;
+                    }
+                }
+            }
+            t
+        });
+        if (c as usize) < FAST_END {
+            // Every byte in the table is 0x80 or above; 0 means none.
+            return match fast.get(self.0 * FAST_END + c as usize) {
+                Some(&b) if b >= 0x80 => Some(b),
+                _ => None,
+            };
+        }
         let rev = &self.table().reverse;
         rev.binary_search_by(|&(k, _)| k.cmp(&c))
             .ok()
@@ -91,6 +115,27 @@ impl Codec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_table_agrees_with_the_codec_tables() {
+        for codec in Codec::all() {
+            for u in 0x80..FAST_END as u32 {
+                let Some(c) = char::from_u32(u) else { continue };
+                let want = codec
+                    .table()
+                    .reverse
+                    .iter()
+                    .find(|&&(k, _)| k == c)
+                    .map(|&(_, b)| b);
+                assert_eq!(
+                    codec.byte(c),
+                    want,
+                    "{} should encode {c:?} as its table does",
+                    codec.name()
+                );
+            }
+        }
+    }
 
     #[test]
     fn round_trips_every_byte() {

@@ -119,9 +119,53 @@ struct Plan {
     mean: f32,
 }
 
+/// What the candidates of one line share, worked out once per word: its bytes
+/// in each codec it may have been read with, and its letter-pair tally as it
+/// stands (both ways of counting).
+#[derive(Default)]
+struct Shared {
+    /// (codec, the bytes of each word in it, `None` where it has no bytes).
+    bytes: Vec<(Codec, Vec<Option<Vec<u8>>>)>,
+    /// Per word, the tally as it stands, counting all pairs and non-ASCII only.
+    before: Vec<[Option<Tally>; 2]>,
+}
+
+impl Shared {
+    fn bytes(&mut self, ws: &[Word], read_as: Codec) -> &[Option<Vec<u8>>] {
+        let i = match self.bytes.iter().position(|(c, _)| *c == read_as) {
+            Some(i) => i,
+            None => {
+                let mut buf = Vec::new();
+                let all = ws
+                    .iter()
+                    .map(|w| {
+                        (!w.text.is_ascii() && read_as.encode_into(w.text, false, &mut buf))
+                            .then(|| buf.clone())
+                    })
+                    .collect();
+                self.bytes.push((read_as, all));
+                self.bytes.len() - 1
+            }
+        };
+        &self.bytes[i].1
+    }
+
+    fn before(&mut self, ws: &[Word], k: usize, non_ascii_only: bool) -> Tally {
+        if self.before.len() < ws.len() {
+            self.before.resize(ws.len(), [None, None]);
+        }
+        *self.before[k][usize::from(non_ascii_only)].get_or_insert_with(|| {
+            let mut b = Tally::default();
+            b.add(ws[k].text, non_ascii_only);
+            b
+        })
+    }
+}
+
 fn try_candidate(
     line: &str,
     ws: &[Word],
+    shared: &mut Shared,
     read_as: Codec,
     from: Codec,
     script: Script,
@@ -129,21 +173,19 @@ fn try_candidate(
     let mut before = Tally::default();
     let mut after = Tally::default();
     let mut out = Vec::new();
-    let mut buf = Vec::new();
     let non_ascii_only = script == Script::Latin;
-    for w in ws {
-        if w.text.is_ascii()
-            || !read_as.encode_into(w.text, false, &mut buf)
-            || !qualifies(w.text, script)
-        {
+    for (k, w) in ws.iter().enumerate() {
+        let Some(buf) = &shared.bytes(ws, read_as)[k] else {
+            continue;
+        };
+        if !qualifies(w.text, script) {
             continue;
         }
-        let decoded = from.decode(&buf);
+        let decoded = from.decode(buf);
         if decoded == w.text || !all_in(&decoded, script) {
             continue;
         }
-        let mut b = Tally::default();
-        b.add(w.text, non_ascii_only);
+        let b = shared.before(ws, k, non_ascii_only);
         let mut a = Tally::default();
         a.add(&decoded, non_ascii_only);
         // Each word on its own must read as a word.
@@ -198,8 +240,9 @@ fn plan(line: &str) -> Option<Plan> {
         return None;
     }
     let mut best: Option<Plan> = None;
+    let mut shared = Shared::default();
     for &(read_as, from, script) in candidates {
-        if let Some(p) = try_candidate(line, &ws, read_as, from, script) {
+        if let Some(p) = try_candidate(line, &ws, &mut shared, read_as, from, script) {
             if !best.as_ref().is_some_and(|b| p.mean <= b.mean) {
                 best = Some(p);
             }

@@ -110,14 +110,10 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         }
         let mut r = Report::new();
         run_stages(body, options, &stages, &mut r);
-        for c in r.changes() {
-            report.replace(
-                start + c.start,
-                start + c.end,
-                c.replacement.clone(),
-                c.rule.clone(),
-                c.reason.clone(),
-            );
+        for mut c in r.changes.drain(..) {
+            c.start += start;
+            c.end += start;
+            report.changes.push(c);
         }
         for w in r.warnings.drain(..) {
             report.warn(w);

@@ -74,6 +74,10 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
     // Every codec whose reading works is a candidate; the most plausible result
     // wins, and the earlier codec (the more common mix-up) on a tie.
     let mut best: Option<((usize, i32), String, Layer)> = None;
+    // Codecs that agree on the segment's characters give the same bytes, and
+    // the same bytes read the same way give the same result at the same cost,
+    // which cannot beat the earlier codec's: each reading is worked out once.
+    let mut tried: Vec<(Vec<u8>, bool, bool)> = Vec::new();
     for codec in (0..FTFY_CODECS).map(Codec) {
         let lossy_ok = codec.sloppy() && !has_sub;
         if !codec.encode_into(text, lossy_ok, &mut buf) {
@@ -82,6 +86,13 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         // In macintosh, an en dash is byte 0xD0: "– " would pass for a broken
         // two-byte sequence, so no-break spaces are not restored there.
         let a0_ok = codec != Codec::MACINTOSH;
+        if tried
+            .iter()
+            .any(|(b, a, l)| *a == a0_ok && *l == lossy_ok && *b == buf)
+        {
+            continue;
+        }
+        tried.push((buf.clone(), a0_ok, lossy_ok));
         if let Some((fixed, a0, lossy)) = read_utf8(&buf, a0_ok, lossy_ok) {
             // latin-1 and windows-1252 agree outside 0x80..=0x9F; name the
             // common one unless C1 controls show it was latin-1.
@@ -358,13 +369,47 @@ fn read_utf8(bytes: &[u8], a0_ok: bool, lossy_ok: bool) -> Option<(String, bool,
     utf8::decode(&cur).map(|s| (s, a0, lossy))
 }
 
-fn in_set(set: &[u16], c: char) -> bool {
-    let u = c as u32;
-    u <= 0xffff && set.binary_search(&(u as u16)).is_ok()
+/// A sorted set of characters from [`super::tables`], with a bitmap of those
+/// below `SET_END` built on first use, so that a lookup costs one load.
+struct CharSet {
+    list: &'static [u16],
+    bits: std::sync::OnceLock<Vec<u64>>,
 }
 
+const SET_END: usize = 0x2600;
+
+impl CharSet {
+    const fn new(list: &'static [u16]) -> Self {
+        Self {
+            list,
+            bits: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let u = c as usize;
+        if u >= SET_END {
+            return u <= 0xffff && self.list.binary_search(&(u as u16)).is_ok();
+        }
+        let bits = self.bits.get_or_init(|| {
+            let mut b = vec![0u64; SET_END / 64];
+            for &x in self.list.iter().filter(|&&x| (x as usize) < SET_END) {
+                b[x as usize / 64] |= 1 << (x % 64);
+            }
+            b
+        });
+        bits[u / 64] >> (u % 64) & 1 == 1
+    }
+}
+
+static FIRST_OF_2_SET: CharSet = CharSet::new(FIRST_OF_2);
+static FIRST_OF_3_SET: CharSet = CharSet::new(FIRST_OF_3);
+static FIRST_OF_4_SET: CharSet = CharSet::new(FIRST_OF_4);
+static CONTINUATION_SET: CharSet = CharSet::new(CONTINUATION);
+static CONTINUATION_STRICT_SET: CharSet = CharSet::new(CONTINUATION_STRICT);
+
 fn is_cont(c: char) -> bool {
-    c == ' ' || in_set(CONTINUATION, c)
+    c == ' ' || CONTINUATION_SET.contains(c)
 }
 
 /// Finds stretches that look like UTF-8 read through a Latin-like codec and
@@ -388,7 +433,7 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
     let mut i = 0;
     let mut copied = 0;
     while i < chars.len() {
-        if i > 0 && in_set(CONTINUATION_STRICT, chars[i - 1]) {
+        if i > 0 && CONTINUATION_STRICT_SET.contains(chars[i - 1]) {
             i += 1;
             continue;
         }
@@ -397,11 +442,11 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
             let c = |k: usize| chars.get(j + k).copied();
             let cont = |k: usize| c(k).is_some_and(is_cont);
             let Some(lead) = c(0) else { break };
-            if in_set(FIRST_OF_2, lead) && cont(1) {
+            if FIRST_OF_2_SET.contains(lead) && cont(1) {
                 j += 2;
-            } else if in_set(FIRST_OF_3, lead) && cont(1) && cont(2) {
+            } else if FIRST_OF_3_SET.contains(lead) && cont(1) && cont(2) {
                 j += 3;
-            } else if in_set(FIRST_OF_4, lead) && cont(1) && cont(2) && cont(3) {
+            } else if FIRST_OF_4_SET.contains(lead) && cont(1) && cont(2) && cont(3) {
                 j += 4;
             } else {
                 break;

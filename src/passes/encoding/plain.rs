@@ -43,102 +43,215 @@ fn script(c: char) -> u8 {
     }
 }
 
+/// What [`is_plain`] needs to know of a character, as bits of a `u16`
+/// (see [`class_bmp`]).
+const KNOWN: u16 = 1; // set in every computed class, so that 0 means "not yet"
+const LETTER: u16 = 1 << 1;
+const UPPER: u16 = 1 << 2;
+const LOWER: u16 = 1 << 3;
+const SCRIPT_SHIFT: u16 = 4; // two bits: [`script`] of a letter
+const NON_ASCII: u16 = 1 << 6;
+/// `&` or a C1 control: never plain.
+const NEVER: u16 = 1 << 7;
+/// An accented capital that starts UTF-8 read one byte at a time (`Ã `, `Å `).
+const ACCENT_CAP: u16 = 1 << 8;
+/// Punctuation that mojibake glues between letters (`–°–ú`, `»ô`).
+const GLUE: u16 = 1 << 9;
+/// A symbol mojibake is made of (`ƒ`, `ª`, `¤`): never plain.
+const SYMBOL: u16 = 1 << 10;
+/// Not a letter, and a symbol ordinary text does not use next to letters.
+const ODD: u16 = 1 << 11;
+const WHITESPACE: u16 = 1 << 12;
+const SPACE: u16 = 1 << 13;
+
+/// Works out the class of `c` from the rules (see [`class_bmp`] for the fast way).
+#[inline(never)]
+fn classify(c: char) -> u16 {
+    let mut k = KNOWN;
+    if is_letter(c) {
+        k |= LETTER | (u16::from(script(c)) << SCRIPT_SHIFT);
+    }
+    if is_upper(c) {
+        k |= UPPER;
+    }
+    if is_lower(c) {
+        k |= LOWER;
+    }
+    if !c.is_ascii() {
+        k |= NON_ASCII;
+    }
+    if c == '&' || ('\u{80}'..='\u{9f}').contains(&c) {
+        k |= NEVER;
+    }
+    if matches!(c, 'À'..='ß' | 'Ā'..='ž') && is_upper(c) {
+        k |= ACCENT_CAP;
+    }
+    if matches!(c, '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '–' | '—' | '…') {
+        k |= GLUE;
+    }
+    // Letters that mojibake is made of (`ƒ`, `ª`, `ˆ`) count as symbols.
+    if !common_punct(c) && super::badness::is_symbol_class(c) {
+        k |= SYMBOL;
+    }
+    // Digits of other scripts are ordinary; Latin-1's `¹²³¼½¾` are mojibake's.
+    let digit = c.is_numeric() && c as u32 > 0xff;
+    // Emoji and other pictographs are ordinary text.
+    let pictograph = matches!(c as u32, 0x1f000..=0x1faff | 0x2600..=0x27bf | 0xfe0f | 0x200d);
+    if !c.is_ascii() && !c.is_whitespace() && !common_punct(c) && !digit && !pictograph {
+        k |= ODD;
+    }
+    if c.is_whitespace() {
+        k |= WHITESPACE;
+    }
+    if c == ' ' {
+        k |= SPACE;
+    }
+    k
+}
+
+/// The classes of the ASCII characters, as [`classify`] gives them.
+const ASCII: [u16; 128] = {
+    let mut t = [0u16; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut k = KNOWN;
+        if c.is_ascii_alphabetic() {
+            k |= LETTER;
+        }
+        if c.is_ascii_uppercase() {
+            k |= UPPER;
+        }
+        if c.is_ascii_lowercase() {
+            k |= LOWER;
+        }
+        if c == b'&' {
+            k |= NEVER;
+        }
+        // `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form
+        // feed, carriage return and space.
+        if matches!(c, b'\t'..=b'\r' | b' ') {
+            k |= WHITESPACE;
+        }
+        if c == b' ' {
+            k |= SPACE;
+        }
+        t[b] = k;
+        b += 1;
+    }
+    t
+};
+
+/// The class of the character `c` of the Basic Multilingual Plane: worked out
+/// once and remembered (the table starts empty, so it costs nothing in the
+/// wasm file and only the characters a text uses are ever worked out).
+#[inline(always)]
+fn class_bmp(c: u32) -> u16 {
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static SEEN: [AtomicU16; 0x10000] = [const { AtomicU16::new(0) }; 0x10000];
+    let slot = &SEEN[(c & 0xffff) as usize];
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let k = classify(char::from_u32(c).unwrap_or('\u{fffd}'));
+            slot.store(k, Ordering::Relaxed);
+            k
+        }
+        k => k,
+    }
+}
+
 /// Whether `line` is ordinary text that no stage of the pass would change.
 pub fn is_plain(line: &str) -> bool {
     if line.is_ascii() {
         return !line.contains('&');
     }
+    let bytes = line.as_bytes();
     let mut word = Word::default();
-    let mut prev: Option<char> = None;
-    let mut prev2: Option<char> = None;
-    for c in line.chars() {
-        // ASCII, the bulk of most lines: a letter extends the word, anything
-        // else ends it (the checks on the character before still apply).
-        if c.is_ascii() && prev.is_none_or(|p| p.is_ascii()) {
-            if c == '&' {
+    // Classes of the previous two characters (0: none).
+    let mut prev: u16 = 0;
+    let mut prev2: u16 = 0;
+    let mut i = 0;
+    while let Some(&b0) = bytes.get(i) {
+        // The next character's class, decoded by hand: `line` is valid UTF-8,
+        // so sequences of up to three bytes stay in the Basic Multilingual Plane.
+        let cont = |j: usize| u32::from(bytes.get(i + j).copied().unwrap_or(0x80) & 0x3f);
+        let k = match b0 {
+            0..=0x7f => {
+                i += 1;
+                ASCII[usize::from(b0)]
+            }
+            0xc0..=0xdf => {
+                let c = (u32::from(b0 & 0x1f) << 6) | cont(1);
+                i += 2;
+                class_bmp(c)
+            }
+            0xe0..=0xef => {
+                let c = (u32::from(b0 & 0x0f) << 12) | (cont(1) << 6) | cont(2);
+                i += 3;
+                class_bmp(c)
+            }
+            _ => {
+                let c = (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+                i += 4;
+                classify(char::from_u32(c).unwrap_or('\u{fffd}'))
+            }
+        };
+        // An ASCII character after an ASCII one needs none of the checks on
+        // the characters before it (they concern non-ASCII ones), and nor does
+        // a character with nothing odd about it after one that is not an
+        // accented capital or glue punctuation: one test clears both.
+        if (k | prev) & NON_ASCII != 0
+            && (k & (NEVER | SYMBOL) != 0 || prev & (ACCENT_CAP | GLUE) != 0)
+        {
+            if k & NEVER != 0 {
                 return false;
             }
-            prev2 = prev;
-            prev = Some(c);
-            if c.is_ascii_alphabetic() {
-                match word.script {
-                    None => word.script = Some(0),
-                    Some(0) => {}
-                    Some(_) => return false,
-                }
-                if c.is_ascii_uppercase() {
-                    if word.prev_lower {
-                        return false;
-                    }
-                    word.upper += 1;
-                }
-                word.prev_lower = c.is_ascii_lowercase();
-                word.letters += 1;
-                word.ascii_letters += 1;
-            } else if !word.end() {
-                return false;
-            }
-            continue;
-        }
-        if c == '&' || ('\u{80}'..='\u{9f}').contains(&c) {
-            return false;
-        }
-        if let Some(p) = prev {
             // An accented capital followed by a non-ASCII character or a space.
-            if matches!(p, 'À'..='ß' | 'Ā'..='ž')
-                && !p.is_ascii()
-                && is_upper(p)
-                && (!c.is_ascii() || c == ' ')
+            if prev & ACCENT_CAP != 0 && k & (NON_ASCII | SPACE) != 0 {
+                return false;
+            }
+            // Punctuation glued between a letter and a non-ASCII character, or
+            // between a non-ASCII letter and a letter (`–°–ú` is Cyrillic read as
+            // MacRoman, `Chele»ô` Romanian, `Г–L` German read as windows-1251).
+            if prev & GLUE != 0
+                && prev2 & LETTER != 0
+                && ((k & NON_ASCII != 0 && k & WHITESPACE == 0)
+                    || (k & LETTER != 0 && prev2 & NON_ASCII != 0))
             {
                 return false;
             }
-        }
-        // Punctuation glued between a letter and a non-ASCII character, or
-        // between a non-ASCII letter and a letter (`–°–ú` is Cyrillic read as
-        // MacRoman, `Chele»ô` Romanian, `Г–L` German read as windows-1251).
-        if prev
-            .is_some_and(|p| matches!(p, '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '–' | '—' | '…'))
-            && prev2.is_some_and(is_letter)
-            && ((!c.is_ascii() && !c.is_whitespace())
-                || (is_letter(c) && prev2.is_some_and(|p| !p.is_ascii())))
-        {
+            if k & SYMBOL != 0 {
+                return false;
+            }
+        } else if k & NEVER != 0 {
             return false;
         }
         prev2 = prev;
-        prev = Some(c);
-        // Letters that mojibake is made of (`ƒ`, `ª`, `ˆ`) count as symbols.
-        if !common_punct(c) && super::badness::is_symbol_class(c) {
-            return false;
-        }
-        if is_letter(c) {
-            let s = script(c);
+        prev = k;
+        if k & LETTER != 0 {
+            let s = ((k >> SCRIPT_SHIFT) & 3) as u8;
             match word.script {
                 None => word.script = Some(s),
                 Some(w) if w != s => return false,
                 _ => {}
             }
-            if is_upper(c) {
+            if k & UPPER != 0 {
                 if word.prev_lower {
                     return false;
                 }
                 word.upper += 1;
             }
-            word.prev_lower = is_lower(c);
+            word.prev_lower = k & LOWER != 0;
             word.letters += 1;
-            word.ascii_letters += c.is_ascii() as usize;
+            word.ascii_letters += usize::from(k & NON_ASCII == 0);
             continue;
         }
-        // Digits of other scripts are ordinary; Latin-1's `¹²³¼½¾` are mojibake's.
-        let digit = c.is_numeric() && c as u32 > 0xff;
-        if !c.is_ascii() && !c.is_whitespace() && !common_punct(c) && !digit {
-            // A symbol. Emoji and other pictographs are ordinary text.
-            if !matches!(c as u32, 0x1f000..=0x1faff | 0x2600..=0x27bf | 0xfe0f | 0x200d) {
-                return false;
-            }
+        if k & ODD != 0 {
+            return false;
         }
         // Anything else ends the word (apostrophes and hyphens too, which keeps
         // `l’été` and `Jean-Pierre` apart).
-        if !word.end() {
+        if word.script.is_some() && !word.end() {
             return false;
         }
     }
@@ -175,6 +288,18 @@ impl Word {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_table_agrees_with_the_rules() {
+        for b in 0u8..128 {
+            assert_eq!(
+                ASCII[b as usize],
+                classify(b as char),
+                "should classify {:?} as the rules do",
+                b as char
+            );
+        }
+    }
 
     #[test]
     fn ordinary_lines_are_plain() {
