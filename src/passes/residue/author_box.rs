@@ -10,7 +10,8 @@
 //! ```
 //!
 //! It is told from the article by its shape, not by where it stands: a line
-//! that is only a name (two to four capitalised words), at most one line under
+//! that is only a name (two to four capitalised words, or one for a company's
+//! box, whose paragraph must then open "Acme is a ..."), at most one line under
 //! it (a role, or the name again), then a paragraph that starts with the name
 //! (or its first word) and names a job within its first words ("writer",
 //! "editor", "founder", "Redakteur", "журналист": `data/residue/roles.txt`).
@@ -38,6 +39,21 @@ const MAX_ROLE: usize = 12;
 /// leads ..."), in the languages the pass knows.
 const FIRST_NAME_VERBS: &str = "is has was leads heads writes covers works joined founded started ist hat war est a était es ha fue é tem foi è ha era является";
 
+/// How a bio under a one-word name (a company's) must go on: the name, then
+/// "is a" in the languages the pass knows.
+const COMPANY_COPULAS: [&str; 10] = [
+    " is a ",
+    " is an ",
+    " ist ein",
+    " est un",
+    " es un",
+    " é um",
+    " é uma",
+    " è un",
+    " es una",
+    " является ",
+];
+
 const ROLES: &str = include_str!("../../../data/residue/roles.txt");
 
 fn roles() -> &'static HashSet<&'static str> {
@@ -56,7 +72,7 @@ fn roles() -> &'static HashSet<&'static str> {
 /// none of them a function word ("The Evolving Landscape"), letters and name
 /// punctuation only.
 fn is_name(line: &Line) -> bool {
-    (2..=4).contains(&line.words)
+    (1..=4).contains(&line.words)
         && line.stop_share == 0.0
         && line.text.chars().count() <= 40
         && line.text.split_whitespace().all(|w| {
@@ -72,6 +88,15 @@ fn is_bio_of(bio: &Line, name: &str) -> bool {
         return false;
     }
     let first = name.split_whitespace().next().unwrap_or(name);
+    // A one-word name (a company's: "Acme") must open the bio in full as
+    // its subject ("Acme is a ..."): a one-word heading over a section that
+    // starts with it ("Hiring is another ...") names no job soon after.
+    if first == name {
+        let rest = bio.text.strip_prefix(name).unwrap_or("");
+        if !COMPANY_COPULAS.iter().any(|c| rest.starts_with(c)) {
+            return false;
+        }
+    }
     let rest = if let Some(r) = bio.text.strip_prefix(name) {
         r
     } else if let Some(r) = bio.text.strip_prefix(first) {
@@ -249,6 +274,46 @@ mod tests {
         assert!(
             out.contains("Marta Lindqvist is a journalist"),
             "should keep the profile's first paragraph: {out}"
+        );
+    }
+
+    #[test]
+    fn a_company_box_under_a_one_word_name_goes() {
+        let text = format!(
+            "{ARTICLE}\nBrightwell\nBrightwell is a small advisor and planning firm that helps families in the valley budget for repairs and retirement.\nShare\nTweet\n"
+        );
+        let out = clean(&text);
+        assert!(
+            !out.contains("Brightwell"),
+            "should drop the company's name line and blurb: {out}"
+        );
+        assert!(
+            out.contains("never read."),
+            "should keep the article: {out}"
+        );
+    }
+
+    #[test]
+    fn a_one_word_heading_over_its_section_stays() {
+        let text = format!(
+            "{ARTICLE}\nMeters\nMeters are the other problem: an editor at the paper found that a third of them had never been read.\nShare\nTweet\n"
+        );
+        let out = clean(&text);
+        assert!(
+            out.contains("Meters\nMeters are the other problem"),
+            "should keep a section whose first word is its heading: {out}"
+        );
+    }
+
+    #[test]
+    fn a_one_word_name_needs_is_a_after_it() {
+        let text = format!(
+            "{ARTICLE}\nBrightwell\nBrightwell hired a new editor for its newsletter on water prices, the firm said on Tuesday.\nShare\nTweet\n"
+        );
+        let out = clean(&text);
+        assert!(
+            out.contains("Brightwell hired a new editor"),
+            "should keep a paragraph that only starts with the one-word name: {out}"
         );
     }
 }
