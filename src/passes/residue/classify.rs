@@ -18,6 +18,7 @@ use super::island;
 use super::lexicon::{Family, Hits};
 use super::lines::Line;
 use super::read_more;
+use super::roundup;
 use super::thread;
 use super::ResidueOptions;
 use std::collections::HashSet;
@@ -46,7 +47,7 @@ impl Removal {
         }
     }
 
-    fn plain(rule: &'static str, what: &'static str) -> Self {
+    pub(super) fn plain(rule: &'static str, what: &'static str) -> Self {
         Removal {
             rule,
             what,
@@ -593,6 +594,7 @@ pub fn classify(lines: &[Line], hits: &[Hits], options: &ResidueOptions) -> Verd
             ));
         }
     }
+    roundup::strip(lines, &mut removals, limit, title);
     author_box::strip(
         lines,
         hits,

@@ -16,7 +16,8 @@
 //! headline, blurb) weighing against it; [`classify`] judges lines inside the
 //! body leniently and lines outside it strictly, and lets the body run on over
 //! a numbered or announced list; [`read_more`] finds teaser lists whose
-//! entries end in "Read more" links; [`author_box`] finds the author's name,
+//! entries end in "Read more" links; [`roundup`] finds a newsletter's
+//! sections under pictograph headings after the article; [`author_box`] finds the author's name,
 //! role and bio; [`island`] finds a blurb stranded among the furniture after
 //! the article; [`explain`] turns the verdicts into one edit per block. The
 //! judging is repeated on what is left until nothing more goes, so cleaning
@@ -45,6 +46,7 @@ pub mod island;
 pub mod lexicon;
 pub mod lines;
 pub mod read_more;
+pub mod roundup;
 pub mod thread;
 
 use crate::options::Options;
