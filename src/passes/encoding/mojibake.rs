@@ -11,7 +11,10 @@
 //! 3. Otherwise the mojibake is mixed with text that is fine: find each stretch
 //!    that looks like a UTF-8 sequence read through a Latin-like codec, and repair
 //!    each stretch on its own if it looks bad.
-//! 4. Otherwise C1 controls: windows-1252 read as latin-1, or MacRoman letters
+//! 4. Otherwise two layers where the outer one is partial (`partial_layer`):
+//!    the bytes are UTF-8 sequences with stray bytes between them, and reading
+//!    the stray bytes with a codec gives mojibake that undoes in full.
+//! 5. Otherwise C1 controls: windows-1252 read as latin-1, or MacRoman letters
 //!    between letters (`c1_controls`).
 //!
 //! A segment that does not look bad gets a step only with other evidence: a
@@ -130,8 +133,75 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
     if let Some((fixed, parts)) = inconsistent(text, false) {
         return Some((fixed, Layer::Mixed(parts)));
     }
+    if let Some(found) = partial_layer(text) {
+        return Some(found);
+    }
     if text.chars().any(is_c1) {
         return c1_controls(text);
+    }
+    None
+}
+
+/// Two layers where the outer one is partial: a sequence was mangled once
+/// (`–` became `â€“`), then only some of its characters went through UTF-8 again
+/// before being read with a single-byte codec (`â€` as windows-1252 bytes,
+/// `“` as UTF-8 bytes), so the segment's bytes are UTF-8 with stray bytes in
+/// between (`E2 80` beside `E2 80 9C`).
+///
+/// Undoing the outer layer reads the valid UTF-8 sequences as UTF-8 and the
+/// stray bytes with the inner codec. That reading is taken only when it is
+/// itself mojibake that the inner codec undoes in full: every character comes
+/// back as strict UTF-8, the result does not look bad and has nothing
+/// implausible in it, and its non-ASCII characters are Latin letters,
+/// punctuation or symbols (so that a stray byte never glues Latin mojibake
+/// into a CJK or other character). The next step then undoes the inner layer.
+fn partial_layer(text: &str) -> Option<(String, Layer)> {
+    let mut outer_bytes = Vec::with_capacity(text.len());
+    let mut inner_bytes = Vec::with_capacity(text.len());
+    for outer in (0..FTFY_CODECS).map(Codec) {
+        if !outer.encode_into(text, false, &mut outer_bytes) {
+            continue;
+        }
+        // The bytes must hold both UTF-8 sequences and stray bytes, whatever
+        // the inner codec; most segments stop here.
+        let (mut multi, mut stray) = (false, false);
+        for chunk in outer_bytes.utf8_chunks() {
+            multi |= !chunk.valid().is_ascii();
+            stray |= !chunk.invalid().is_empty();
+        }
+        if !(multi && stray) {
+            continue;
+        }
+        for inner in (0..FTFY_CODECS).map(Codec) {
+            let mut mid = String::with_capacity(text.len());
+            for chunk in outer_bytes.utf8_chunks() {
+                mid.push_str(chunk.valid());
+                mid.extend(chunk.invalid().iter().map(|&b| inner.char(b)));
+            }
+            if mid == text {
+                continue;
+            }
+            if !inner.encode_into(&mid, false, &mut inner_bytes) {
+                continue;
+            }
+            let Ok(fixed) = std::str::from_utf8(&inner_bytes) else {
+                continue;
+            };
+            let latin = fixed
+                .chars()
+                .filter(|c| !c.is_ascii())
+                .all(|c| script_of(c).is_none() && plausible(c) && !is_c1(c));
+            if latin && !is_bad(fixed) && implausibility(fixed) == 0 {
+                return Some((
+                    mid,
+                    Layer::Utf8As {
+                        codec: outer,
+                        a0: false,
+                        lossy: false,
+                    },
+                ));
+            }
+        }
     }
     None
 }
