@@ -211,7 +211,11 @@ fn partial_layer(text: &str) -> Option<(String, Layer)> {
 /// letters), when the letter pairs it makes are common in words: `tur\x92stico`
 /// is `turístico`. Byte 0x92 is also windows-1252's apostrophe, so `don\x92t`
 /// and `it\x92s` (an English contraction ending) count as MacRoman only when the
-/// same line has another C1 control that is clearly a MacRoman letter.
+/// same line has another C1 control that is clearly a MacRoman letter, as does
+/// an elision (`l\x92ennesima`, `qu\x92il`, see [`elision`]); so do
+/// 0x96 and 0x97, windows-1252's dashes, which English glues between words
+/// (`word\x97word` is `word—word`, but `s\x97lida` beside `econom\x92a` is
+/// `sólida`).
 fn c1_controls(text: &str) -> Option<(String, Layer)> {
     let chars: Vec<char> = text.chars().collect();
     let cp1252 = Codec::WINDOWS_1252;
@@ -232,7 +236,15 @@ fn c1_controls(text: &str) -> Option<(String, Layer)> {
             && next.is_some_and(|n| is_letter(n) && pair_score(m, n) >= 3);
         if fits {
             mac_ok[k] = true;
-            strong |= !(c == '\u{92}' && contraction(&chars[k + 1..]));
+            // 0x96 and 0x97 are also windows-1252's en and em dash, which
+            // English glues between two words (`licenses—enabling`). A lone
+            // letter on one side (`s\x97lida`, `Respiraci\x97n`) is the edge
+            // of a word, not a word, unless it is one of English's one-letter
+            // words (`uses\x97a proxy`) or the rest of a contraction.
+            let dash = matches!(c, '\u{96}' | '\u{97}') && !lone_letter(&chars, k);
+            let apostrophe =
+                c == '\u{92}' && (contraction(&chars[k + 1..]) || elision(&chars[..k], next));
+            strong |= !(dash || apostrophe);
         }
     }
     let mut fixed = String::with_capacity(text.len());
@@ -272,6 +284,56 @@ fn contraction(rest: &[char]) -> bool {
         .collect::<String>()
         .to_lowercase();
     matches!(word.as_str(), "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
+}
+
+/// Whether the C1 control at `chars[k]` has a lone letter on one side (a
+/// letter between it and a space or punctuation other than a C1 control),
+/// other than the English words `a` and `I`.
+fn lone_letter(chars: &[char], k: usize) -> bool {
+    let lone = |l: Option<&char>, beyond: Option<&char>| {
+        l.is_some_and(|&l| is_letter(l) && !matches!(l, 'a' | 'A' | 'I'))
+            && beyond.is_none_or(|&b| !is_letter(b) && !is_c1(b))
+    };
+    let before = k.checked_sub(1).and_then(|p| chars.get(p));
+    let before_beyond = k.checked_sub(2).and_then(|p| chars.get(p));
+    lone(before, before_beyond) || lone(chars.get(k + 1), chars.get(k + 2))
+}
+
+/// Whether `before` ends with a word that French and Italian shorten before a
+/// vowel or `h` with an apostrophe (`l`, `d`, `qu`, `dell`, `all`, ...), and
+/// `next` is such a vowel: `l\x92ennesima` is `l’ennesima`.
+fn elision(before: &[char], next: Option<char>) -> bool {
+    let vowel = next.is_some_and(|n| "aeiouhàâéèêîôùAEIOUHÀÉÈ".contains(n));
+    let start = before
+        .iter()
+        .rposition(|&c| !is_letter(c))
+        .map_or(0, |p| p + 1);
+    let word: String = before[start..].iter().collect::<String>().to_lowercase();
+    vowel
+        && matches!(
+            word.as_str(),
+            "l" | "d"
+                | "j"
+                | "m"
+                | "n"
+                | "s"
+                | "t"
+                | "c"
+                | "qu"
+                | "un"
+                | "all"
+                | "dall"
+                | "dell"
+                | "nell"
+                | "sull"
+                | "coll"
+                | "quell"
+                | "bell"
+                | "sant"
+                | "lorsqu"
+                | "puisqu"
+                | "jusqu"
+        )
 }
 
 fn pair_score(a: char, b: char) -> u8 {
