@@ -256,6 +256,7 @@ fn bad_at(s: &[char], i: usize) -> bool {
     // Common two-character windows-1252 mojibake.
     if matches!(a, 'Â' | 'Ã' | 'Î' | 'Ð')
         && ("€œŠš¢£Ÿž\u{a0}\u{ad}®©°·»–—´".contains(b) || has(kb, SP | EP))
+        && !(a == 'Â' && b == '\u{a0}' && caps_word_end(s, i))
     {
         return true;
     }
@@ -333,6 +334,20 @@ fn bad_at(s: &[char], i: usize) -> bool {
     false
 }
 
+/// Whether the `Â` at `s[i]`, followed by a no-break space, ends a word in
+/// capitals and the next word is in capitals too (`MISUTÂ AJIKKO`, romaji or
+/// Romanian, French, Portuguese, Vietnamese capitals). `Â` is then a capital
+/// letter among capitals, as plausible as the windows-1252 reading of U+00A0
+/// (`C2 A0`), so it is not evidence of mojibake on its own. Lower-case `Â` and
+/// an `Â` after a lower-case letter stay suspicious (`dayÂ off`).
+fn caps_word_end(s: &[char], i: usize) -> bool {
+    let upper = |k: Option<usize>| {
+        k.and_then(|k| s.get(k))
+            .is_some_and(|c| c.is_ascii_uppercase())
+    };
+    upper(i.checked_sub(1)) && upper(i.checked_sub(2)) && upper(Some(i + 2))
+}
+
 /// Whether `text` looks like it contains mojibake.
 pub fn is_bad(text: &str) -> bool {
     if text.is_ascii() {
@@ -363,6 +378,7 @@ mod tests {
             "こんにちは、世界！",
             "This (®»˝”›™²³¹±¼½¾×µ÷⁄∂∆) is text.",
             "SÃO PAULO",
+            "MISUTÂ\u{a0}AJIKKO",
             "Þórður Ægisson í Reykjavík",
             "Ærø Ø Å blåbærsyltetøy",
             "price: 5 € or £4, 2×3 ≤ 7",
@@ -379,6 +395,8 @@ mod tests {
             "â€œquotedâ€\u{9d}",
             "РґРѕСЂРѕРіРµ вЂ“",
             "√©t√©",
+            "dayÂ\u{a0}off",
+            "DAYÂ\u{a0}off",
         ] {
             assert!(is_bad(t), "should flag {t:?}");
         }

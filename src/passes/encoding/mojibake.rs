@@ -11,7 +11,10 @@
 //! 3. Otherwise the mojibake is mixed with text that is fine: find each stretch
 //!    that looks like a UTF-8 sequence read through a Latin-like codec, and repair
 //!    each stretch on its own if it looks bad.
-//! 4. Otherwise C1 controls: windows-1252 read as latin-1, or MacRoman letters
+//! 4. Otherwise two layers where the outer one is partial (`partial_layer`):
+//!    the bytes are UTF-8 sequences with stray bytes between them, and reading
+//!    the stray bytes with a codec gives mojibake that undoes in full.
+//! 5. Otherwise C1 controls: windows-1252 read as latin-1, or MacRoman letters
 //!    between letters (`c1_controls`).
 //!
 //! A segment that does not look bad gets a step only with other evidence: a
@@ -130,8 +133,75 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
     if let Some((fixed, parts)) = inconsistent(text, false) {
         return Some((fixed, Layer::Mixed(parts)));
     }
+    if let Some(found) = partial_layer(text) {
+        return Some(found);
+    }
     if text.chars().any(is_c1) {
         return c1_controls(text);
+    }
+    None
+}
+
+/// Two layers where the outer one is partial: a sequence was mangled once
+/// (`–` became `â€“`), then only some of its characters went through UTF-8 again
+/// before being read with a single-byte codec (`â€` as windows-1252 bytes,
+/// `“` as UTF-8 bytes), so the segment's bytes are UTF-8 with stray bytes in
+/// between (`E2 80` beside `E2 80 9C`).
+///
+/// Undoing the outer layer reads the valid UTF-8 sequences as UTF-8 and the
+/// stray bytes with the inner codec. That reading is taken only when it is
+/// itself mojibake that the inner codec undoes in full: every character comes
+/// back as strict UTF-8, the result does not look bad and has nothing
+/// implausible in it, and its non-ASCII characters are Latin letters,
+/// punctuation or symbols (so that a stray byte never glues Latin mojibake
+/// into a CJK or other character). The next step then undoes the inner layer.
+fn partial_layer(text: &str) -> Option<(String, Layer)> {
+    let mut outer_bytes = Vec::with_capacity(text.len());
+    let mut inner_bytes = Vec::with_capacity(text.len());
+    for outer in (0..FTFY_CODECS).map(Codec) {
+        if !outer.encode_into(text, false, &mut outer_bytes) {
+            continue;
+        }
+        // The bytes must hold both UTF-8 sequences and stray bytes, whatever
+        // the inner codec; most segments stop here.
+        let (mut multi, mut stray) = (false, false);
+        for chunk in outer_bytes.utf8_chunks() {
+            multi |= !chunk.valid().is_ascii();
+            stray |= !chunk.invalid().is_empty();
+        }
+        if !(multi && stray) {
+            continue;
+        }
+        for inner in (0..FTFY_CODECS).map(Codec) {
+            let mut mid = String::with_capacity(text.len());
+            for chunk in outer_bytes.utf8_chunks() {
+                mid.push_str(chunk.valid());
+                mid.extend(chunk.invalid().iter().map(|&b| inner.char(b)));
+            }
+            if mid == text {
+                continue;
+            }
+            if !inner.encode_into(&mid, false, &mut inner_bytes) {
+                continue;
+            }
+            let Ok(fixed) = std::str::from_utf8(&inner_bytes) else {
+                continue;
+            };
+            let latin = fixed
+                .chars()
+                .filter(|c| !c.is_ascii())
+                .all(|c| script_of(c).is_none() && plausible(c) && !is_c1(c));
+            if latin && !is_bad(fixed) && implausibility(fixed) == 0 {
+                return Some((
+                    mid,
+                    Layer::Utf8As {
+                        codec: outer,
+                        a0: false,
+                        lossy: false,
+                    },
+                ));
+            }
+        }
     }
     None
 }
@@ -141,7 +211,11 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
 /// letters), when the letter pairs it makes are common in words: `tur\x92stico`
 /// is `turístico`. Byte 0x92 is also windows-1252's apostrophe, so `don\x92t`
 /// and `it\x92s` (an English contraction ending) count as MacRoman only when the
-/// same line has another C1 control that is clearly a MacRoman letter.
+/// same line has another C1 control that is clearly a MacRoman letter, as does
+/// an elision (`l\x92ennesima`, `qu\x92il`, see [`elision`]); so do
+/// 0x96 and 0x97, windows-1252's dashes, which English glues between words
+/// (`word\x97word` is `word—word`, but `s\x97lida` beside `econom\x92a` is
+/// `sólida`).
 fn c1_controls(text: &str) -> Option<(String, Layer)> {
     let chars: Vec<char> = text.chars().collect();
     let cp1252 = Codec::WINDOWS_1252;
@@ -162,7 +236,15 @@ fn c1_controls(text: &str) -> Option<(String, Layer)> {
             && next.is_some_and(|n| is_letter(n) && pair_score(m, n) >= 3);
         if fits {
             mac_ok[k] = true;
-            strong |= !(c == '\u{92}' && contraction(&chars[k + 1..]));
+            // 0x96 and 0x97 are also windows-1252's en and em dash, which
+            // English glues between two words (`licenses—enabling`). A lone
+            // letter on one side (`s\x97lida`, `Respiraci\x97n`) is the edge
+            // of a word, not a word, unless it is one of English's one-letter
+            // words (`uses\x97a proxy`) or the rest of a contraction.
+            let dash = matches!(c, '\u{96}' | '\u{97}') && !lone_letter(&chars, k);
+            let apostrophe =
+                c == '\u{92}' && (contraction(&chars[k + 1..]) || elision(&chars[..k], next));
+            strong |= !(dash || apostrophe);
         }
     }
     let mut fixed = String::with_capacity(text.len());
@@ -202,6 +284,56 @@ fn contraction(rest: &[char]) -> bool {
         .collect::<String>()
         .to_lowercase();
     matches!(word.as_str(), "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
+}
+
+/// Whether the C1 control at `chars[k]` has a lone letter on one side (a
+/// letter between it and a space or punctuation other than a C1 control),
+/// other than the English words `a` and `I`.
+fn lone_letter(chars: &[char], k: usize) -> bool {
+    let lone = |l: Option<&char>, beyond: Option<&char>| {
+        l.is_some_and(|&l| is_letter(l) && !matches!(l, 'a' | 'A' | 'I'))
+            && beyond.is_none_or(|&b| !is_letter(b) && !is_c1(b))
+    };
+    let before = k.checked_sub(1).and_then(|p| chars.get(p));
+    let before_beyond = k.checked_sub(2).and_then(|p| chars.get(p));
+    lone(before, before_beyond) || lone(chars.get(k + 1), chars.get(k + 2))
+}
+
+/// Whether `before` ends with a word that French and Italian shorten before a
+/// vowel or `h` with an apostrophe (`l`, `d`, `qu`, `dell`, `all`, ...), and
+/// `next` is such a vowel: `l\x92ennesima` is `l’ennesima`.
+fn elision(before: &[char], next: Option<char>) -> bool {
+    let vowel = next.is_some_and(|n| "aeiouhàâéèêîôùAEIOUHÀÉÈ".contains(n));
+    let start = before
+        .iter()
+        .rposition(|&c| !is_letter(c))
+        .map_or(0, |p| p + 1);
+    let word: String = before[start..].iter().collect::<String>().to_lowercase();
+    vowel
+        && matches!(
+            word.as_str(),
+            "l" | "d"
+                | "j"
+                | "m"
+                | "n"
+                | "s"
+                | "t"
+                | "c"
+                | "qu"
+                | "un"
+                | "all"
+                | "dall"
+                | "dell"
+                | "nell"
+                | "sull"
+                | "coll"
+                | "quell"
+                | "bell"
+                | "sant"
+                | "lorsqu"
+                | "puisqu"
+                | "jusqu"
+        )
 }
 
 fn pair_score(a: char, b: char) -> u8 {

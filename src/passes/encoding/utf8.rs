@@ -97,15 +97,22 @@ fn altered_len(b: &[u8], i: usize) -> Option<usize> {
 ///
 /// `Ã` followed by a space is read as `à` and a space (French "à" is a word),
 /// except before another space or the Portuguese `s `, `quele`, `quela`, `quilo`
-/// (`às`, `àquele`, ...), where the space itself was the 0xA0.
+/// (`às`, `àquele`, ...), and inside a Vietnamese syllable (`hà i` is `hài`,
+/// see [`inside_syllable`]), where the space itself was the 0xA0.
 pub fn restore_a0(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() + 4);
+    let mut vietnamese = None;
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == 0xc3 && bytes.get(i + 1) == Some(&b' ') {
             let after = &bytes[i + 2..];
             let keep = [&b" "[..], b"quele", b"quela", b"quilo", b"s "];
-            if !keep.iter().any(|k| after.starts_with(k)) {
+            let joined = keep.iter().any(|k| after.starts_with(k))
+                || (i > 0
+                    && bytes[i - 1].is_ascii_alphabetic()
+                    && inside_syllable(after)
+                    && *vietnamese.get_or_insert_with(|| is_vietnamese(bytes)));
+            if !joined {
                 out.extend_from_slice(b"\xc3\xa0 ");
                 i += 2;
                 continue;
@@ -124,6 +131,31 @@ pub fn restore_a0(bytes: &[u8]) -> Vec<u8> {
         i += 1;
     }
     out
+}
+
+/// Whether `after` starts with a lone Vietnamese syllable ending (`i`, `o`,
+/// `m`, `n`, `c`, `p`, `t`, `ng`, `nh`, `ch`) and then a non-letter: the rest
+/// of a syllable begun by the `à` before the space, not a word of its own
+/// (`y` and `u`, which are also words, are left out).
+fn inside_syllable(after: &[u8]) -> bool {
+    let n = after.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let end_ok = after.get(n).is_none_or(|&b| b < 0x80);
+    end_ok
+        && matches!(
+            &after[..n],
+            b"i" | b"o" | b"m" | b"n" | b"c" | b"p" | b"t" | b"ng" | b"nh" | b"ch"
+        )
+}
+
+/// Whether the bytes hold UTF-8 for a letter only Vietnamese uses: one from
+/// U+1EA0..=U+1EF9 (`ạ ấ ớ ữ ...`, bytes `E1 BA A0`..`E1 BB B9`), or `ơ ư`
+/// (`C6 A1`, `C6 B0`).
+fn is_vietnamese(bytes: &[u8]) -> bool {
+    bytes.windows(3).any(|w| {
+        (w[0] == 0xe1
+            && ((w[1] == 0xba && w[2] >= 0xa0) || (w[1] == 0xbb && (0x80..=0xb9).contains(&w[2]))))
+            || (w[0] == 0xc6 && matches!(w[1], 0xa1 | 0xb0))
+    })
 }
 
 /// Length of a lossy sequence at `i`.
@@ -200,6 +232,21 @@ mod tests {
             restore_a0(b"\xc3 s cri"),
             b"\xc3\xa0s cri",
             "should read 'Ã s ' as 'às '"
+        );
+        assert_eq!(
+            restore_a0(b"h\xc3 i, m\xe1\xbb\x9bi"),
+            b"h\xc3\xa0i, m\xe1\xbb\x9bi",
+            "should read 'Ã i' inside Vietnamese as 'ài'"
+        );
+        assert_eq!(
+            restore_a0(b"h\xc3 i, m\xc3\xa9"),
+            b"h\xc3\xa0 i, m\xc3\xa9",
+            "should keep the space after 'à' in text that is not Vietnamese"
+        );
+        assert_eq!(
+            restore_a0(b"v\xc3 ng\xc6\xb0\xe1\xbb\x9di"),
+            b"v\xc3\xa0 ng\xc6\xb0\xe1\xbb\x9di",
+            "should keep the space before a Vietnamese word of its own"
         );
     }
 
