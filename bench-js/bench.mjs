@@ -1,7 +1,7 @@
 // Throughput of the wasm package against ftfy-js (the mojibake fixer a JS user
 // would pick today), on the same generated multi-language corpus, in one process.
 //
-//   node bench-js/bench.mjs            # 4 MB corpora, best of 5 runs
+//   node bench-js/bench.mjs            # 4 MB corpora, 2 warm-up runs, then best of 5
 //   node bench-js/bench.mjs --quick    # 256 KB, 1 run: checks that it works (CI)
 //
 // Two corpora (bench-js/corpus.mjs): "dense", where a quarter of the lines are
@@ -21,9 +21,14 @@ const runs = quick ? 1 : 5;
 const size = quick ? 256 * 1024 : 4 * 1024 * 1024;
 const names = passes().map((p) => p.name);
 
+// Every system gets the same treatment: untimed warm-up runs first, so that the
+// JS and wasm engines have compiled their optimised code, then the best of `runs`.
+const warmups = quick ? 0 : 2;
+
 function best(fn) {
   let fastest = Infinity;
   let out;
+  for (let i = 0; i < warmups; i++) fn();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     out = fn();
@@ -32,7 +37,7 @@ function best(fn) {
   return { ms: fastest, out };
 }
 
-console.log(`passes: ${names.join(", ")}; best of ${runs} run(s)`);
+console.log(`passes: ${names.join(", ")}; ${warmups} warm-up run(s), then best of ${runs}`);
 for (const [corpus, every] of [["dense", 4], ["sparse", 100]]) {
   const text = build(size, every);
   const mb = Buffer.byteLength(text) / 1e6;
