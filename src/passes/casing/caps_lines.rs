@@ -210,8 +210,13 @@ fn recase_line(
         } else {
             let k = key(t);
             let (mut f, src) = base_form(&k, ev, lexicon, unknown_cap);
+            // A sentence start capitalises `ecommerce`, but a mixed-case form
+            // with a lower-case initial (`eCommerce`, `iPhone`) is written so
+            // at a sentence start too: `ECommerce` would be a stray double
+            // capital that the next run repairs.
             if matches!(w.position, Position::LineStart | Position::SentenceStart)
                 && shape_is_lower_initial(&f)
+                && !f.chars().any(char::is_uppercase)
             {
                 f = capitalise_first(&f);
             }

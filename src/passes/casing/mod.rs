@@ -72,7 +72,7 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         return;
     }
     let s = &options.casing.settings;
-    let mut stages: Vec<(&str, crate::report::Stage)> = Vec::with_capacity(4 + EVIDENCE_ROUNDS);
+    let mut stages: Vec<(&str, crate::report::Stage)> = Vec::with_capacity(5 + EVIDENCE_ROUNDS);
     if s.glued {
         stages.push(("glued", glued::run));
     }
@@ -89,6 +89,11 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         // costs one scan.
         for _ in 0..EVIDENCE_ROUNDS {
             stages.push(("evidence", evidence_case::run));
+        }
+        if s.double_capitals {
+            // `REddit` is repaired only when the document writes `Reddit` at
+            // least as often; the rounds above may have raised `reddit`.
+            stages.push(("double-caps", double_caps::run));
         }
         if s.caps_lines {
             stages.push(("caps-lines", caps_lines::run)); // on the repaired evidence
