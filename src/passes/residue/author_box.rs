@@ -195,16 +195,7 @@ pub fn strip(
 #[cfg(test)]
 mod tests {
     use crate::options::Options;
-
-    fn clean(text: &str) -> String {
-        crate::clean(text, &Options::only(&["residue", "whitespace"]))
-            .map(|c| c.text)
-            .unwrap_or_default()
-    }
-
-    const ARTICLE: &str = "The regional water authority said on Monday that it would raise prices by four percent next year to pay for repairs to the ageing network, which loses a fifth of its water.\n\n\
-        Officials told reporters that more than a third of the pipes under the old town were laid before the war and now leak badly in winter, when the ground freezes and the old joints crack.\n\n\
-        Consumer groups called the increase unfair, saying that households had already paid twice for a reservoir that was never finished and for meters that were never read.\n";
+    use crate::passes::residue::tests::{clean, WATER_ARTICLE as ARTICLE};
 
     #[test]
     fn the_author_box_under_the_article_goes() {

@@ -229,11 +229,19 @@ mod tests {
     use super::*;
 
     /// The pass followed by `whitespace`, which tidies the gaps it leaves.
-    fn clean(text: &str) -> String {
+    /// Shared by the tests of the pass's stages.
+    pub(super) fn clean(text: &str) -> String {
         crate::clean(text, &Options::only(&["residue", "whitespace"]))
             .map(|c| c.text)
             .unwrap_or_default()
     }
+
+    /// An article the stages' tests put furniture after (four paragraphs of
+    /// plain news prose, long enough to count as a body).
+    pub(super) const WATER_ARTICLE: &str = "The regional water authority said on Monday that it would raise prices by four percent next year to pay for repairs to the ageing network, which loses a fifth of its water.\n\n\
+        Officials told reporters that more than a third of the pipes under the old town were laid before the war and now leak badly in winter, when the ground freezes and the old joints crack.\n\n\
+        Consumer groups called the increase unfair, saying that households had already paid twice for a reservoir that was never finished and for meters that were never read.\n\n\
+        The authority's chair said that the money would be spent on the oldest mains first, starting with the streets around the harbour, and that the work would take at least three years.\n";
 
     pub(super) const BODY: &str = "The city council voted on Tuesday to close the old bridge for repairs that are expected to take most of next year.\n\n\
         Engineers said the steel had corroded faster than anyone had expected, and that traffic would move to the new crossing downstream.\n\n\

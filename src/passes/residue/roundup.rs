@@ -88,13 +88,7 @@ pub fn strip(lines: &[Line], removals: &mut [Option<Removal>], limit: usize, kee
 
 #[cfg(test)]
 mod tests {
-    use crate::options::Options;
-
-    fn clean(text: &str) -> String {
-        crate::clean(text, &Options::only(&["residue", "whitespace"]))
-            .map(|c| c.text)
-            .unwrap_or_default()
-    }
+    use crate::passes::residue::tests::clean;
 
     const ARTICLE: &str = "Heat pumps for old houses\n\n\
         Owners of old stone houses are often told that a heat pump will not keep them warm, because the walls lose heat too fast for a pump's gentle, steady output to make up for it.\n\n\
