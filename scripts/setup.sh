@@ -53,6 +53,14 @@ else
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wamerican wamerican-huge wbritish-huge
 fi
 
+SPACY_LOOKUPS_VERSION=1.0.5
+step "spacy-lookups-data $SPACY_LOOKUPS_VERSION (PyPI; the casing lexicon's generator reads its English word frequencies)"
+if [ "$(python3 -c 'import importlib.metadata as m; print(m.version("spacy-lookups-data"))' 2>/dev/null)" = "$SPACY_LOOKUPS_VERSION" ]; then
+  echo "already installed"
+else
+  python3 -m pip install --quiet --no-deps "spacy-lookups-data==$SPACY_LOOKUPS_VERSION"
+fi
+
 step "npm packages (from package-lock.json)"
 npm ci --no-audit --no-fund
 

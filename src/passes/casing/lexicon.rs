@@ -83,6 +83,8 @@ pub struct Lexicon {
     acronym: Forms,
     acrboth: Forms,
     mixed: Forms,
+    /// Words English seldom capitalises, even at a sentence start (`said`).
+    seldom: Table,
     titles: Table,
     roles: Table,
     given: Table,
@@ -164,6 +166,7 @@ impl Lexicon {
         let mut acronym = Vec::new();
         let mut acrboth = Vec::new();
         let mut mixed = Vec::new();
+        let mut seldom = Vec::new();
         for (name, list) in sections(LEXICON) {
             match name {
                 "lower" => lower = list,
@@ -172,6 +175,7 @@ impl Lexicon {
                 "acronym" => acronym = list,
                 "acrboth" => acrboth = list,
                 "mixed" => mixed = list,
+                "seldom" => seldom = list,
                 _ => {}
             }
         }
@@ -202,6 +206,7 @@ impl Lexicon {
             acronym: Forms::from_iter(acronym),
             acrboth: Forms::from_iter(acrboth),
             mixed: Forms::from_iter(mixed),
+            seldom: Table::from_iter(seldom),
             titles: Table::from_iter(plain_lines(TITLES).map(str::to_lowercase)),
             roles: Table::from_iter(plain_lines(ROLES).map(str::to_lowercase)),
             given: Table::from_iter(plain_words(GIVEN).map(|w| w.to_lowercase())),
@@ -292,6 +297,12 @@ impl Lexicon {
     /// Whether `key` is an abbreviation a full stop follows mid-sentence (`mr`, `tsp`).
     pub fn is_abbreviation(&self, key: &str) -> bool {
         self.abbreviations.contains(key)
+    }
+
+    /// Whether English seldom capitalises `key`, even at the start of a
+    /// sentence (`said`, `components`): no name is made of it.
+    pub fn is_seldom_capitalised(&self, key: &str) -> bool {
+        self.seldom.contains(key)
     }
 
     /// Whether `key` is a function word that context rules never re-case.
