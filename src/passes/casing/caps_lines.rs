@@ -193,7 +193,12 @@ fn recase_line(
     let mut forms: Vec<String> = Vec::with_capacity(line_words.len());
     let (mut from_doc, mut from_lex) = (0usize, 0usize);
     let phrased = phrase_forms(text, line_words, lexicon);
+    let initials = initials(text, line_words);
     for (idx, w) in line_words.iter().enumerate() {
+        if let Some(f) = &initials[idx] {
+            forms.push(f.clone());
+            continue;
+        }
         if let Some(f) = &phrased[idx] {
             if f != w.text(text) {
                 from_lex += 1;
@@ -251,6 +256,36 @@ fn recase_line(
         at = w.end;
     }
     Some((start, end, out, from_doc, from_lex))
+}
+
+/// The forms a name written with an initial gives the words of a line: the
+/// initial stays a capital and the words on either side of it are parts of the
+/// name (`TIMOTHY A. CLARY` is `Timothy A. Clary`, not `Timothy a. Clary`).
+/// An initial is a single letter followed by a full stop and a space, with a
+/// word on each side.
+fn initials(text: &str, line_words: &[&Word]) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = vec![None; line_words.len()];
+    let is_name_part = |w: &Word| !w.opaque && w.text(text).chars().count() >= 2;
+    for idx in 1..line_words.len().saturating_sub(1) {
+        let w = line_words[idx];
+        let t = w.text(text);
+        let (prev, next) = (line_words[idx - 1], line_words[idx + 1]);
+        let initial = t.chars().count() == 1
+            && !w.opaque
+            && text[w.end..].starts_with(". ")
+            && text[prev.end..w.start] == *" "
+            && next.start == w.end + 2;
+        if !initial || !is_name_part(prev) || !is_name_part(next) {
+            continue;
+        }
+        out[idx] = Some(t.to_uppercase());
+        for part in [idx - 1, idx + 1] {
+            if out[part].is_none() {
+                out[part] = Some(capitalise(line_words[part].text(text)));
+            }
+        }
+    }
+    out
 }
 
 /// The forms multi-word institutions (`WHITE HOUSE`, `united states`) give the
@@ -445,6 +480,16 @@ mod tests {
             fix(t),
             "Kerry met NATO envoys in Brussels on Monday.\nKerry said that NATO would meet again in Brussels. The talks went well.\nThey left.",
             "should recase to sentence case, keeping names and acronyms"
+        );
+    }
+
+    #[test]
+    fn keeps_initials_in_a_shouted_name() {
+        let text = "The bridge opened on Monday.\nTHE PHOTO WAS TAKEN BY TIMOTHY A. CLARY ON THE BRIDGE LAST WEEK.\nIt went on for weeks.";
+        assert_eq!(
+            fix(text),
+            "The bridge opened on Monday.\nThe photo was taken by Timothy A. Clary on the bridge last week.\nIt went on for weeks.",
+            "should keep the initial a capital and the name around it capitalised"
         );
     }
 
