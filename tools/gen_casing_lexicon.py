@@ -76,30 +76,46 @@ def inflection_bases(w):
     return out
 
 
-def capital_shares(min_logprob):
-    """Each word's share of capitalised use in spaCy's English lexeme probabilities
-    (spacy-lookups-data, MIT): {key: share}, for words at least as common as
-    `min_logprob` (natural log of the unigram probability, both forms together)."""
-    import gzip, json, math
+def lexeme_probs():
+    """spaCy's English unigram log probabilities of word forms, as written
+    (spacy-lookups-data, MIT): {form: natural log of its probability}."""
+    import gzip, json
     import spacy_lookups_data
     path = pathlib.Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
-    probs = json.loads(gzip.open(path).read())
-    low, cap = {}, {}
-    for w, lp in probs.items():
-        if not w.isalpha():
-            continue
-        if w.islower():
-            low[w] = max(low.get(w, -99.0), lp)
-        elif w[0].isupper() and w[1:].islower():
-            key = w.lower()
-            cap[key] = max(cap.get(key, -99.0), lp)
+    return json.loads(gzip.open(path).read())
+
+
+def shares(probs, min_logprob, form):
+    """Each word's share of use in the form `form` gives it (`str.upper`, or
+    capitalised) against its lower-case form: {key: share}, for words at least
+    as common as `min_logprob` (natural log of the unigram probability, both
+    forms together)."""
+    import math
     out = {}
-    for key in set(low) | set(cap):
-        a = math.exp(cap.get(key, -99.0))
-        b = math.exp(low.get(key, -99.0))
+    for w, lp in probs.items():
+        if not (w.isalpha() and w.islower() and len(w) >= 2):
+            continue
+        other = probs.get(form(w))
+        a = math.exp(other) if other is not None and form(w) != w else 0.0
+        b = math.exp(lp)
         if math.log(a + b) >= min_logprob:
-            out[key] = a / (a + b)
+            out[w] = a / (a + b)
+    # Words the corpus has only in the other form.
+    for w, lp in probs.items():
+        if len(w) >= 2 and w.isalpha() and not w.islower() and form(w.lower()) == w and w.lower() not in probs:
+            if lp >= min_logprob:
+                out[w.lower()] = 1.0
     return out
+
+
+def capital_shares(probs, min_logprob):
+    """Each word's share of capitalised use (`Smith` against `smith`)."""
+    return shares(probs, min_logprob, lambda w: w[:1].upper() + w[1:])
+
+
+def upper_shares(probs, min_logprob):
+    """Each word's share of use in capitals (`NATO` against `nato`)."""
+    return shares(probs, min_logprob, str.upper)
 
 
 def front_code(entries):
@@ -138,12 +154,13 @@ def build():
             (acrboth if key in huge_lower else acronym).add(w)
         else:
             mixed.add(w)
-    shares = capital_shares(MIN_LOGPROB)
+    probs = lexeme_probs()
+    cap_shares = capital_shares(probs, MIN_LOGPROB)
     # Corpus evidence settles words SCOWL lists both ways: a word English writes
     # capitalised nearly always (`york`, `smith`) is a name; one it nearly never
     # capitalises (outside sentence starts) is a common word.
     for key in sorted(both):
-        share = shares.get(key)
+        share = cap_shares.get(key)
         if share is None:
             continue
         if share >= NAME_SHARE:
@@ -152,7 +169,7 @@ def build():
     # And a word SCOWL lists only capitalised that English mostly writes in
     # lower case (`ram`, `bing`) is ambiguous.
     for key in sorted(proper):
-        share = shares.get(key)
+        share = cap_shares.get(key)
         if share is not None and share <= COMMON_SHARE:
             proper.discard(key)
             both.add(key)
@@ -161,7 +178,7 @@ def build():
     # beside a name (`Balbi Moved to`), where other common words may be part of it.
     seldom = {
         key
-        for key, share in capital_shares(SELDOM_MIN_LOGPROB).items()
+        for key, share in capital_shares(probs, SELDOM_MIN_LOGPROB).items()
         if share <= SELDOM_SHARE and len(key) >= 4 and key not in proper and key not in both
     }
     # A capitalised plural or possessive-free `-s` form of a listed name is found through the name.
@@ -169,6 +186,14 @@ def build():
     both = {w for w in both if not (w.endswith("s") and w[:-1] in both)}
     # Single capitals (`A`, `I`) carry no casing knowledge.
     acronym = {w for w in acronym if len(w) > 1}
+    # An acronym English writes in lower case at least as often (`ok`, `https`)
+    # is ambiguous, like `US`/`us`.
+    up_shares = upper_shares(probs, MIN_LOGPROB)
+    for w in sorted(acronym):
+        share = up_shares.get(w.lower())
+        if share is not None and share <= COMMON_SHARE:
+            acronym.discard(w)
+            acrboth.add(w)
     acrboth = {w for w in acrboth if len(w) > 1}
     lines = [HEADER.rstrip("\n")]
     for name, entries in [("lower", lower), ("proper", proper), ("both", both),

@@ -18,7 +18,9 @@
 //! capital headings, and common words that the document gives no reason to doubt.
 //!
 //! **Where its rules come from.** The lexicon in `data/casing/` (SCOWL word
-//! lists via Debian's `wamerican`/`wamerican-huge`/`wbritish-huge`, compacted by
+//! lists via Debian's `wamerican`/`wamerican-huge`/`wbritish-huge`, settled and
+//! extended by how often English capitalises each word in spaCy's English word
+//! frequencies (PyPI `spacy-lookups-data`), compacted by
 //! `tools/gen_casing_lexicon.py`, plus hand-written lists of mixed-case names,
 //! institutions, titles, roles, given names, abbreviations and acronyms) and the
 //! conventions of English news writing. All stages are linear in the text (plus a
