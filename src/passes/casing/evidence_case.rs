@@ -306,6 +306,10 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
 /// a name than a common word when they are no clear majority.
 const PAIR_NAME_ODDS: f64 = 2.2;
 
+/// The same for a word SCOWL lists both ways (`martin`, `bush`), alone: a
+/// common word's use is likelier there, so the odds must be stronger.
+const BOTH_NAME_ODDS: f64 = 4.4;
+
 fn pair_evidence(
     cx: &Ctx,
     i: usize,
@@ -465,10 +469,18 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
     }
     // A common word too (`slack`, `trump`): the document must write it
     // capitalised on its own (not inside a longer name) at least twice, and
-    // twice as often as in lower case counting this one. The looser test this
+    // twice as often as in lower case counting this one, or often enough that
+    // the text's slip rates make a name of it, at stricter odds than a pair
+    // needs (26 more slips repaired on the dev pages' `mt` copies, no more
+    // words damaged; at a pair's odds, 53 for 10). The looser test this
     // replaced (capitalised twice anywhere, in lower case at most about half as
     // often) repaired 81 more words of the dev pages' `mt` copies but damaged 51.
-    if cx.damaged && class == Class::Both && c.cap_alone >= 2 && c.cap_alone >= 2 * (c.lower + 1) {
+    if cx.damaged
+        && class == Class::Both
+        && c.cap_alone >= 2
+        && (c.cap_alone >= 2 * (c.lower + 1)
+            || cx.slips.name_odds(c.cap_alone, c.lower + 1) >= BOTH_NAME_ODDS)
+    {
         let form = cap_form(t);
         return Some(Decision {
             reason: format!("the document writes '{form}' in the middle of sentences {} times and '{t}' {} times", c.cap, c.lower),
