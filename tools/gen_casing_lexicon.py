@@ -25,6 +25,8 @@ What the lexicon says about a word (its lower-cased key):
   @mixed    mixed-case words written exactly (`BlackBerry`, `ActiveX`).
   @seldom   words of four letters or more that English capitalises at most 1% of the time,
             sentence starts included (`insisted`, `components`): no name is made of them.
+  @name     names SCOWL also lists as common words that English capitalises 85% of the time or
+            more (`japan`, `john`): the pass reads them as names before the common word.
 The corpus also settles some of SCOWL's classes: a @both word capitalised 90% of the time
 or more (`york`, `smith`) becomes @proper; a @proper word capitalised half the time or
 less becomes @both.
@@ -47,6 +49,7 @@ HEADER = (
 MIN_LOGPROB = -17.0
 NAME_SHARE = 0.9
 COMMON_SHARE = 0.5
+COMMON_NAME_SHARE = 0.85
 SELDOM_MIN_LOGPROB = -15.0
 SELDOM_SHARE = 0.01
 
@@ -166,6 +169,13 @@ def build():
         if share >= NAME_SHARE:
             both.discard(key)
             proper.add(key)
+    # A word SCOWL knows both as a name and as a common word that English
+    # nearly always capitalises (`japan`, `john`) is a name, however SCOWL lists
+    # its common use: kept in its own section, which the pass reads first.
+    name = set()
+    for key, share in cap_shares.items():
+        if share >= COMMON_NAME_SHARE and (key in both or key in proper) and key in huge_lower:
+            name.add(key)
     # And a word SCOWL lists only capitalised that English mostly writes in
     # lower case (`ram`, `bing`) is ambiguous.
     for key in sorted(proper):
@@ -198,7 +208,7 @@ def build():
     lines = [HEADER.rstrip("\n")]
     for name, entries in [("lower", lower), ("proper", proper), ("both", both),
                           ("acronym", acronym), ("acrboth", acrboth), ("mixed", mixed),
-                          ("seldom", seldom)]:
+                          ("seldom", seldom), ("name", name)]:
         lines.append(f"@{name}")
         lines.extend(front_code(sorted(entries)))
     return "\n".join(lines) + "\n"

@@ -85,6 +85,9 @@ pub struct Lexicon {
     mixed: Forms,
     /// Words English seldom capitalises, even at a sentence start (`said`).
     seldom: Table,
+    /// Names SCOWL also lists as common words, which English nearly always
+    /// capitalises (`japan`, `john`).
+    name: Table,
     titles: Table,
     roles: Table,
     given: Table,
@@ -167,6 +170,7 @@ impl Lexicon {
         let mut acrboth = Vec::new();
         let mut mixed = Vec::new();
         let mut seldom = Vec::new();
+        let mut names = Vec::new();
         for (name, list) in sections(LEXICON) {
             match name {
                 "lower" => lower = list,
@@ -176,6 +180,7 @@ impl Lexicon {
                 "acrboth" => acrboth = list,
                 "mixed" => mixed = list,
                 "seldom" => seldom = list,
+                "name" => names = list,
                 _ => {}
             }
         }
@@ -207,6 +212,7 @@ impl Lexicon {
             acrboth: Forms::from_iter(acrboth),
             mixed: Forms::from_iter(mixed),
             seldom: Table::from_iter(seldom),
+            name: Table::from_iter(names),
             titles: Table::from_iter(plain_lines(TITLES).map(str::to_lowercase)),
             roles: Table::from_iter(plain_lines(ROLES).map(str::to_lowercase)),
             given: Table::from_iter(plain_words(GIVEN).map(|w| w.to_lowercase())),
@@ -249,6 +255,9 @@ impl Lexicon {
         }
         if self.acrboth.get(key).is_some() || (self.acronym.get(key).is_some() && lower) {
             return Class::AcronymOrWord;
+        }
+        if self.name.contains(key) {
+            return Class::Proper;
         }
         if self.both.contains(key) {
             return Class::Both;
@@ -405,6 +414,30 @@ mod tests {
             "should give the exact form"
         );
         assert_eq!(lx.class("qzxv"), Class::Unknown, "should not know nonsense");
+    }
+
+    #[test]
+    fn corpus_shares_settle_and_extend_the_classes() {
+        let lx = Lexicon::get();
+        assert_eq!(
+            lx.class("japan"),
+            Class::Proper,
+            "should take a name English nearly always capitalises for a name, though SCOWL lists a common word too"
+        );
+        assert_eq!(
+            lx.class("bush"),
+            Class::Both,
+            "should keep a word English writes both ways ambiguous"
+        );
+        assert_eq!(
+            lx.class("ok"),
+            Class::AcronymOrWord,
+            "should take an acronym English writes in lower case as often for a word too"
+        );
+        assert!(
+            lx.is_seldom_capitalised("insisted") && !lx.is_seldom_capitalised("house"),
+            "should know the words English seldom capitalises"
+        );
     }
 
     #[test]
