@@ -27,6 +27,10 @@ What the lexicon says about a word (its lower-cased key):
             sentence starts included (`insisted`, `components`): no name is made of them.
   @name     names SCOWL also lists as common words that English capitalises 85% of the time or
             more (`japan`, `john`): the pass reads them as names before the common word.
+Words SCOWL and the hand-written lists (`mixed_case.txt`, `acronyms.txt`) do not list at all
+are classed by the corpus alone, if common enough: @proper
+when English capitalises them 85% of the time or more (`ronaldo`), @lower when 10% or less
+(`syncing`).
 The corpus also settles some of SCOWL's classes: a @both word capitalised 90% of the time
 or more (`york`, `smith`) becomes @proper; a @proper word capitalised half the time or
 less becomes @both.
@@ -50,6 +54,8 @@ MIN_LOGPROB = -17.0
 NAME_SHARE = 0.9
 COMMON_SHARE = 0.5
 COMMON_NAME_SHARE = 0.85
+UNLISTED_MIN_LOGPROB = -16.0
+UNLISTED_COMMON_SHARE = 0.1
 SELDOM_MIN_LOGPROB = -15.0
 SELDOM_SHARE = 0.01
 
@@ -121,6 +127,17 @@ def upper_shares(probs, min_logprob):
     return shares(probs, min_logprob, str.upper)
 
 
+def hand_listed():
+    """Lower-cased words of the hand-written lists the pass reads beside the
+    lexicon (mixed-case names, acronyms): the corpus never overrides them."""
+    out = set()
+    for name in ["mixed_case.txt", "acronyms.txt"]:
+        for line in (OUT.parent / name).read_text("utf-8").splitlines():
+            if not line.strip().startswith("#"):
+                out.update(w.lower() for w in line.split())
+    return out
+
+
 def front_code(entries):
     out, prev = [], ""
     for w in entries:
@@ -172,10 +189,10 @@ def build():
     # A word SCOWL knows both as a name and as a common word that English
     # nearly always capitalises (`japan`, `john`) is a name, however SCOWL lists
     # its common use: kept in its own section, which the pass reads first.
-    name = set()
+    names = set()
     for key, share in cap_shares.items():
         if share >= COMMON_NAME_SHARE and (key in both or key in proper) and key in huge_lower:
-            name.add(key)
+            names.add(key)
     # And a word SCOWL lists only capitalised that English mostly writes in
     # lower case (`ram`, `bing`) is ambiguous.
     for key in sorted(proper):
@@ -205,10 +222,28 @@ def build():
             acronym.discard(w)
             acrboth.add(w)
     acrboth = {w for w in acrboth if len(w) > 1}
+    # Words SCOWL does not list at all (`boateng`, `syncing`): the corpus alone
+    # says whether English writes them as names or as common words.
+    kept_lower = set(lower)
+    listed = proper | both | {w.lower() for w in acronym | acrboth | mixed} | hand_listed()
+
+    def known(key):
+        return (key in kept_lower or key in listed
+                or any(b in kept_lower for b in inflection_bases(key))
+                or (key.endswith("s") and key[:-1] in listed))
+
+    for key, share in sorted(capital_shares(probs, UNLISTED_MIN_LOGPROB).items()):
+        if len(key) < 3 or not key.isascii() or known(key):
+            continue
+        if share >= COMMON_NAME_SHARE:
+            proper.add(key)
+        elif share <= UNLISTED_COMMON_SHARE:
+            kept_lower.add(key)
+    lower = sorted(kept_lower)
     lines = [HEADER.rstrip("\n")]
     for name, entries in [("lower", lower), ("proper", proper), ("both", both),
                           ("acronym", acronym), ("acrboth", acrboth), ("mixed", mixed),
-                          ("seldom", seldom), ("name", name)]:
+                          ("seldom", seldom), ("name", names)]:
         lines.append(f"@{name}")
         lines.extend(front_code(sorted(entries)))
     return "\n".join(lines) + "\n"

@@ -438,6 +438,11 @@ mod tests {
             lx.is_seldom_capitalised("insisted") && !lx.is_seldom_capitalised("house"),
             "should know the words English seldom capitalises"
         );
+        assert_eq!(
+            (lx.class("syncing"), lx.class("ronaldo")),
+            (Class::Common, Class::Proper),
+            "should class words SCOWL does not list by the corpus alone"
+        );
     }
 
     #[test]
