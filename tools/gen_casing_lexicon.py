@@ -23,7 +23,7 @@ What the lexicon says about a word (its lower-cased key):
   @acronym  words SCOWL lists only in capitals (`NATO`, `FBI`).
   @acrboth  capitals that are also lower-case words (`US`/`us`, `AIDS`/`aids`).
   @mixed    mixed-case words written exactly (`BlackBerry`, `ActiveX`).
-  @seldom   words of four letters or more that English capitalises at most 1% of the time,
+  @seldom   words of four letters or more that English capitalises at most 2% of the time,
             sentence starts included (`insisted`, `components`): no name is made of them.
   @name     names SCOWL also lists as common words that English capitalises 85% of the time or
             more (`japan`, `john`): the pass reads them as names before the common word.
@@ -57,7 +57,7 @@ COMMON_NAME_SHARE = 0.85
 UNLISTED_MIN_LOGPROB = -16.0
 UNLISTED_COMMON_SHARE = 0.1
 SELDOM_MIN_LOGPROB = -15.0
-SELDOM_SHARE = 0.01
+SELDOM_SHARE = 0.02
 
 
 def words(path):

@@ -658,9 +658,10 @@ fn role_given_surname(cx: &Ctx, i: usize) -> Option<Decision> {
 /// `components`; see [`Lexicon::is_seldom_capitalised`]), capitalised in the
 /// middle of a sentence: a slip even beside a name (`Balbi Insisted on`), unless
 /// the document capitalises it elsewhere too or a capital follows (`Boosts
-/// Plan`, a product's name). 55 more slips repaired on the dev pages' `mt`
-/// copies than without it (it takes over 473 that other rules repaired), for
-/// about 10 more words damaged.
+/// Plan`, a product's name). On the dev pages' `mt` copies it repairs 1,415
+/// slips (many of which other rules would repair without it) for 82 words
+/// damaged; taking the words English capitalises up to 2% of the time rather
+/// than 1% raised mt fix from 60.68% to 61.11% and damage from 0.290% to 0.297%.
 fn seldom_capital(cx: &Ctx, i: usize) -> Option<Decision> {
     let k = cx.k(i);
     // The second part of a compound (`well-Defined`) has a rule of its own.
