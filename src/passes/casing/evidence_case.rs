@@ -183,6 +183,19 @@ impl Ctx<'_> {
     fn next(&self, i: usize) -> Option<usize> {
         (i + 1 < self.ws.len() && self.ws[i + 1].spaced && !self.ws[i + 1].opaque).then_some(i + 1)
     }
+    /// The document's slip rates; in a text that shows damage, at least
+    /// [`SLIP_FLOOR`]: once the rounds repair most slips, the rates measured on
+    /// the repaired text would fall and tip the odds the other way on a second
+    /// run, and cleaning twice would change the text again.
+    fn slip_rates(&self) -> SlipRates {
+        if !self.damaged {
+            return self.slips;
+        }
+        SlipRates {
+            capitalised: self.slips.capitalised.max(SLIP_FLOOR.0),
+            lowered: self.slips.lowered.max(SLIP_FLOOR.1),
+        }
+    }
     fn gap(&self, i: usize) -> &str {
         if i == 0 {
             ""
@@ -355,7 +368,7 @@ fn pair_evidence(
         Shape::Upper
     } else if total.cap >= min
         && (total.cap >= 2 * total.lower
-            || cx.slips.name_odds(total.cap, total.lower) >= PAIR_NAME_ODDS)
+            || cx.slip_rates().name_odds(total.cap, total.lower) >= PAIR_NAME_ODDS)
     {
         Shape::Cap
     } else if total.lower >= min && total.cap == 0 && total.upper == 0 {
@@ -479,7 +492,7 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
         && class == Class::Both
         && c.cap_alone >= 2
         && (c.cap_alone >= 2 * (c.lower + 1)
-            || cx.slips.name_odds(c.cap_alone, c.lower + 1) >= BOTH_NAME_ODDS)
+            || cx.slip_rates().name_odds(c.cap_alone, c.lower + 1) >= BOTH_NAME_ODDS)
     {
         let form = cap_form(t);
         return Some(Decision {
@@ -1015,6 +1028,10 @@ fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
 /// lexicon is sure of. Clean text writes names capitalised, common words in lower
 /// case and sentences with a capital; a machine-translated or mangled text slips
 /// on a good share of them. Weak evidence is trusted only in a damaged text.
+/// The least slip rates (common words capitalised, names lowered) assumed of
+/// a text that shows damage.
+const SLIP_FLOOR: (f64, f64) = (0.02, 0.15);
+
 /// How often, in one document, a common word is capitalised by slip and a
 /// name written in lower case by slip.
 #[derive(Debug, Clone, Copy)]
