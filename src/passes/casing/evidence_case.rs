@@ -308,6 +308,14 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
     }
 }
 
+/// How much likelier (natural logarithm) a pair's capitals elsewhere must make
+/// a name than a common word when they are no clear majority.
+const PAIR_NAME_ODDS: f64 = 2.2;
+
+/// The same for a word SCOWL lists both ways (`bush`, `cook`), alone: a
+/// common word's use is likelier there, so the odds must be stronger.
+const BOTH_NAME_ODDS: f64 = 4.4;
+
 /// Evidence from the document's pairs for word `i` written with `shape`: how the
 /// document writes this word next to the same neighbour elsewhere. Only
 /// neighbours that are words of two letters or more count, and, unless
@@ -315,14 +323,6 @@ fn phrases(cx: &Ctx, out: &mut [Option<Decision>]) {
 /// written with a capital here counts (`state Department`): a pair written
 /// wholly in lower case here (`attorney general`) is a choice, not a slip. The
 /// winning shape needs at least `min` occurrences.
-/// How much likelier (natural logarithm) a pair's capitals elsewhere must make
-/// a name than a common word when they are no clear majority.
-const PAIR_NAME_ODDS: f64 = 2.2;
-
-/// The same for a word SCOWL lists both ways (`martin`, `bush`), alone: a
-/// common word's use is likelier there, so the odds must be stronger.
-const BOTH_NAME_ODDS: f64 = 4.4;
-
 fn pair_evidence(
     cx: &Ctx,
     i: usize,
@@ -1024,10 +1024,6 @@ fn decide_sentence_start(cx: &Ctx, i: usize) -> Option<Decision> {
     })
 }
 
-/// How much casing damage a document shows, measured on words whose case the
-/// lexicon is sure of. Clean text writes names capitalised, common words in lower
-/// case and sentences with a capital; a machine-translated or mangled text slips
-/// on a good share of them. Weak evidence is trusted only in a damaged text.
 /// The least slip rates (common words capitalised, names lowered) assumed of
 /// a text that shows damage.
 const SLIP_FLOOR: (f64, f64) = (0.02, 0.15);
@@ -1052,6 +1048,10 @@ impl SlipRates {
     }
 }
 
+/// How much casing damage a document shows, measured on words whose case the
+/// lexicon is sure of. Clean text writes names capitalised, common words in lower
+/// case and sentences with a capital; a machine-translated or mangled text slips
+/// on a good share of them. Weak evidence is trusted only in a damaged text.
 #[derive(Debug, Default)]
 struct Damage {
     /// Names (SCOWL: only capitalised) in the middle of sentences: all, and in lower case.
