@@ -177,8 +177,7 @@ def build():
     probs = lexeme_probs()
     cap_shares = capital_shares(probs, MIN_LOGPROB)
     # Corpus evidence settles words SCOWL lists both ways: a word English writes
-    # capitalised nearly always (`york`, `smith`) is a name; one it nearly never
-    # capitalises (outside sentence starts) is a common word.
+    # capitalised nearly always (`york`, `smith`) is a name.
     for key in sorted(both):
         share = cap_shares.get(key)
         if share is None:
@@ -202,7 +201,7 @@ def build():
             both.add(key)
     # Words English seldom capitalises at all, not even to start a sentence
     # (`said`, `components`): a capital on one in mid-sentence is a slip even
-    # beside a name (`Balbi Moved to`), where other common words may be part of it.
+    # beside a name (`Balbi Insisted on`), where other common words may be part of it.
     seldom = {
         key
         for key, share in capital_shares(probs, SELDOM_MIN_LOGPROB).items()
