@@ -28,7 +28,8 @@ What the lexicon says about a word (its lower-cased key):
   @name     names SCOWL also lists as common words that English capitalises 85% of the time or
             more (`japan`, `john`): the pass reads them as names before the common word.
 Words SCOWL and the hand-written lists (`mixed_case.txt`, `acronyms.txt`) do not list at all
-are classed by the corpus alone, if common enough: @proper
+are classed by the corpus alone, if common enough: @acronym when two to five letters that
+English writes in capitals 85% of the time or more (`npr`, `qa`), @proper
 when English capitalises them 85% of the time or more (`ronaldo`), @lower when 10% or less
 (`syncing`).
 The corpus also settles some of SCOWL's classes: a @both word capitalised 90% of the time
@@ -56,6 +57,7 @@ COMMON_SHARE = 0.5
 COMMON_NAME_SHARE = 0.85
 UNLISTED_MIN_LOGPROB = -16.0
 UNLISTED_COMMON_SHARE = 0.1
+UNLISTED_ACRONYM_SHARE = 0.85
 SELDOM_MIN_LOGPROB = -15.0
 SELDOM_SHARE = 0.02
 
@@ -125,6 +127,21 @@ def capital_shares(probs, min_logprob):
 def upper_shares(probs, min_logprob):
     """Each word's share of use in capitals (`NATO` against `nato`)."""
     return shares(probs, min_logprob, str.upper)
+
+
+def unlisted_acronym_shares(probs, min_logprob):
+    """For short words (two to five ASCII letters), the share of use in capitals
+    (`NPR`) against lower case and capitalised (`npr`, `Npr`) together."""
+    import math
+    out = {}
+    for w, lp in probs.items():
+        if not (w.isascii() and w.isalpha() and w.isupper() and 2 <= len(w) <= 5):
+            continue
+        forms = [w, w.lower(), w.capitalize()]
+        total = sum(math.exp(probs[f]) for f in forms if f in probs)
+        if math.log(total) >= min_logprob:
+            out[w.lower()] = math.exp(lp) / total
+    return out
 
 
 def hand_listed():
@@ -231,6 +248,10 @@ def build():
                 or any(b in kept_lower for b in inflection_bases(key))
                 or (key.endswith("s") and key[:-1] in listed))
 
+    for key, share in sorted(unlisted_acronym_shares(probs, UNLISTED_MIN_LOGPROB).items()):
+        if not known(key) and share >= UNLISTED_ACRONYM_SHARE:
+            acronym.add(key.upper())
+            listed.add(key)
     for key, share in sorted(capital_shares(probs, UNLISTED_MIN_LOGPROB).items()):
         if len(key) < 3 or not key.isascii() or known(key):
             continue

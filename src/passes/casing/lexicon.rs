@@ -439,8 +439,8 @@ mod tests {
             "should know the words English seldom capitalises"
         );
         assert_eq!(
-            (lx.class("syncing"), lx.class("ronaldo")),
-            (Class::Common, Class::Proper),
+            (lx.class("syncing"), lx.class("ronaldo"), lx.class("npr")),
+            (Class::Common, Class::Proper, Class::Acronym),
             "should class words SCOWL does not list by the corpus alone"
         );
     }
