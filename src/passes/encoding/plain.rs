@@ -170,7 +170,9 @@ pub fn is_plain(line: &str) -> bool {
     // Classes of the previous two characters (0: none).
     let mut prev: u16 = 0;
     let mut prev2: u16 = 0;
-    let mut i = 0;
+    let Some(mut i) = skip_ascii(bytes, &mut word, &mut prev, &mut prev2) else {
+        return false;
+    };
     while let Some(&b0) = bytes.get(i) {
         // The next character's class, decoded by hand: `line` is valid UTF-8,
         // so sequences of up to three bytes stay in the Basic Multilingual Plane.
@@ -254,8 +256,67 @@ pub fn is_plain(line: &str) -> bool {
         if word.script.is_some() && !word.end() {
             return false;
         }
+        // Between words after an ASCII character: the ASCII text that follows
+        // is cleared in one go.
+        if k & NON_ASCII == 0 {
+            let Some(n) = skip_ascii(&bytes[i..], &mut word, &mut prev, &mut prev2) else {
+                return false;
+            };
+            i += n;
+        }
     }
     word.end()
+}
+
+/// Clears the ASCII text at the start of `bytes` as the character-by-character
+/// scan of [`is_plain`] would, but in one tight loop, from a point between
+/// words after an ASCII character (or at the start of the line): returns how
+/// many bytes it covers, and leaves `word` holding the letters it ends with
+/// (a word that may go on past it) and `prev`, `prev2` the classes of its last
+/// two characters. `None` if it has something no plain line has: an `&`, or a
+/// lower-case letter followed by a capital.
+///
+/// Those two are all the scan would look for there: the checks on neighbours
+/// concern non-ASCII characters, and a word with an ASCII letter is never odd
+/// for its letters (see [`Word::end`]) once its script is Latin.
+fn skip_ascii(bytes: &[u8], word: &mut Word, prev: &mut u16, prev2: &mut u16) -> Option<usize> {
+    let mut n = 0;
+    // Where the word the run ends with starts.
+    let mut word_start = 0;
+    let mut prev_lower = false;
+    while let Some(&b) = bytes.get(n) {
+        if b >= 0x80 {
+            break;
+        }
+        if b == b'&' || (prev_lower && b.is_ascii_uppercase()) {
+            return None;
+        }
+        prev_lower = b.is_ascii_lowercase();
+        n += 1;
+        if !b.is_ascii_alphabetic() {
+            word_start = n;
+        }
+    }
+    if n == 0 {
+        return Some(0);
+    }
+    let letters = &bytes[word_start..n];
+    if !letters.is_empty() {
+        *word = Word {
+            script: Some(0),
+            letters: letters.len(),
+            ascii_letters: letters.len(),
+            upper: letters.iter().filter(|b| b.is_ascii_uppercase()).count(),
+            prev_lower,
+        };
+    }
+    *prev2 = if n > 1 {
+        ASCII[usize::from(bytes[n - 2])]
+    } else {
+        *prev
+    };
+    *prev = ASCII[usize::from(bytes[n - 1])];
+    Some(n)
 }
 
 /// The word being scanned by [`is_plain`]: its script, its letters (and how
@@ -310,6 +371,8 @@ mod tests {
             "市議会は火曜日、路面電車を港まで延伸する計画を承認した。",
             "Der Stadtrat hat am Dienstag beschlossen, die Straßenbahn zu verlängern.",
             "Team 👩\u{200d}💻 wins — «oui» on ٣ May.",
+            "Straße, Öl und Äpfel",
+            "Le prix: 12 euros, payé à Paris",
         ] {
             assert!(is_plain(t), "should clear {t:?}");
         }
@@ -331,6 +394,9 @@ mod tests {
             "tur\u{92}stico",
             "ÄŒeÅ¡tina",
             "ΚΑΛΗΜΕΡΑ",
+            // What the ASCII words of a line are checked for.
+            "L’iPhone coûte cher",
+            "Fish & chips à emporter",
         ] {
             assert!(!is_plain(t), "should not clear {t:?}");
         }
