@@ -198,6 +198,17 @@ pub fn is_plain(line: &str) -> bool {
                 classify(char::from_u32(c).unwrap_or('\u{fffd}'))
             }
         };
+        // A letter that is not a capital, right after a letter of the same
+        // class, passes every check the one before it passed (it is in the
+        // same word, of the same script, and no check looks at a pair of
+        // such letters): it only adds to the word. Most letters of a word in
+        // any script take this way.
+        if k == prev && k & (LETTER | UPPER | ACCENT_CAP | GLUE | NEVER | SYMBOL) == LETTER {
+            word.letters += 1;
+            word.ascii_letters += usize::from(k & NON_ASCII == 0);
+            prev2 = prev;
+            continue;
+        }
         // An ASCII character after an ASCII one needs none of the checks on
         // the characters before it (they concern non-ASCII ones), and nor does
         // a character with nothing odd about it after one that is not an
