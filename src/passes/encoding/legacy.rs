@@ -54,6 +54,24 @@ const MAX_UNSEEN: f32 = 0.12;
 struct Word<'a> {
     start: usize,
     text: &'a str,
+    /// Whether it may be a mix-up into Cyrillic or Greek, and into Latin
+    /// (see [`qualifies`]), worked out once for all the candidates.
+    fits: [bool; 2],
+}
+
+impl<'a> Word<'a> {
+    fn new(start: usize, text: &'a str) -> Self {
+        let fits = [
+            qualifies(text, Script::Cyrillic),
+            qualifies(text, Script::Latin),
+        ];
+        Word { start, text, fits }
+    }
+
+    /// [`qualifies`] for this word.
+    fn qualifies(&self, script: Script) -> bool {
+        self.fits[usize::from(script == Script::Latin)]
+    }
 }
 
 fn words(line: &str) -> Vec<Word<'_>> {
@@ -67,25 +85,20 @@ fn words(line: &str) -> Vec<Word<'_>> {
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word {
-                    start: s,
-                    text: &line[s..i],
-                });
+                out.push(Word::new(s, &line[s..i]));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            text: &line[s..],
-        });
+        out.push(Word::new(s, &line[s..]));
     }
     out
 }
 
-/// Whether `word` may be a mix-up into `script`, judging by its letters.
+/// Whether `word` may be a mix-up into `script`, judging by its letters (the
+/// same for Cyrillic and Greek).
 fn qualifies(word: &str, script: Script) -> bool {
     if word.is_ascii() {
         return false;
@@ -174,14 +187,15 @@ fn try_candidate(
     let mut after = Tally::default();
     let mut out = Vec::new();
     let non_ascii_only = script == Script::Latin;
+    let mut decoded = String::new();
     for (k, w) in ws.iter().enumerate() {
         let Some(buf) = &shared.bytes(ws, read_as)[k] else {
             continue;
         };
-        if !qualifies(w.text, script) {
+        if !w.qualifies(script) {
             continue;
         }
-        let decoded = from.decode(buf);
+        from.decode_into(buf, &mut decoded);
         if decoded == w.text || !all_in(&decoded, script) {
             continue;
         }
@@ -198,7 +212,7 @@ fn try_candidate(
         after.sum += a.sum;
         after.pairs += a.pairs;
         after.unseen += a.unseen;
-        out.push((w.start, w.start + w.text.len(), decoded));
+        out.push((w.start, w.start + w.text.len(), decoded.clone()));
     }
     let _ = line;
     let (min_mean, min_gain) = thresholds(script);
@@ -233,8 +247,7 @@ fn plan(line: &str) -> Option<Plan> {
     // Only words with no ASCII letter, or with ASCII and Cyrillic letters
     // together, can be a legacy mix-up; most lines have none.
     let maybe = |w: &Word| {
-        !w.text.is_ascii()
-            && (qualifies(w.text, Script::Cyrillic) || qualifies(w.text, Script::Latin))
+        !w.text.is_ascii() && (w.qualifies(Script::Cyrillic) || w.qualifies(Script::Latin))
     };
     if !ws.iter().any(maybe) || super::mojibake::reads_as_words(line) {
         return None;
