@@ -104,13 +104,13 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
             } else {
                 codec
             };
-            let cost = (implausibility(&fixed), -mean_pair_score(&fixed));
+            let rank = cost(&fixed);
             let better = match &best {
-                Some((c, _, _)) => cost < *c,
+                Some((c, _, _)) => rank < *c,
                 None => true,
             };
             if better {
-                best = Some((cost, fixed, Layer::Utf8As { codec, a0, lossy }));
+                best = Some((rank, fixed, Layer::Utf8As { codec, a0, lossy }));
             }
         }
     }
@@ -122,8 +122,9 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         .then(|| rare_codec(text, FTFY_CODECS, false))
         .flatten()
     {
-        let cost = (implausibility(&fixed) + 1, -mean_pair_score(&fixed));
-        if best.as_ref().map(|b| cost < b.0).unwrap_or(true) {
+        let (implausible, score) = cost(&fixed);
+        let rank = (implausible + 1, score);
+        if best.as_ref().map(|b| rank < b.0).unwrap_or(true) {
             return Some((fixed, layer));
         }
     }
@@ -375,9 +376,7 @@ fn word_punct(c: char) -> bool {
 /// scripts side by side, or a symbol glued to a letter (`mГ©dicament`,
 /// `pi√π`, `┬┐que`).
 fn anomalous(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.windows(2).any(|w| {
-        let (a, b) = (w[0], w[1]);
+    text.chars().zip(text.chars().skip(1)).any(|(a, b)| {
         if a.is_ascii() && b.is_ascii() {
             return false;
         }
@@ -491,12 +490,9 @@ fn read_utf8(bytes: &[u8], a0_ok: bool, lossy_ok: bool) -> Option<(String, bool,
             cur = std::borrow::Cow::Owned(r);
         }
     }
-    if lossy_ok {
-        let r = utf8::replace_lossy(&cur);
-        if r != *cur {
-            lossy = true;
-            cur = std::borrow::Cow::Owned(r);
-        }
+    if lossy_ok && utf8::has_lossy(&cur) {
+        lossy = true;
+        cur = std::borrow::Cow::Owned(utf8::replace_lossy(&cur));
     }
     utf8::decode(&cur).map(|s| (s, a0, lossy))
 }
@@ -565,6 +561,12 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
     let mut i = 0;
     let mut copied = 0;
     while i < chars.len() {
+        // ASCII neither starts a sequence nor continues one (see the test
+        // `sequence_tables_are_outside_ascii`).
+        if chars[i].is_ascii() {
+            i += 1;
+            continue;
+        }
         if i > 0 && CONTINUATION_STRICT_SET.contains(chars[i - 1]) {
             i += 1;
             continue;
@@ -692,25 +694,30 @@ pub(crate) fn reads_as_words(text: &str) -> bool {
     t.pairs >= 6 && t.unseen_share() <= 0.05 && t.mean() >= 7.0
 }
 
-/// Ten times the mean letter-pair score of the non-ASCII words of `text`.
-fn mean_pair_score(text: &str) -> i32 {
-    let mut t = Tally::default();
-    for word in text
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_ascii())
-    {
-        t.add(word, true);
-    }
-    (t.mean() * 10.0) as i32
-}
-
 /// How implausible a text is: characters outside the common scripts and
 /// symbols, letters the bigram tables do not know (in scripts they cover),
 /// symbols glued to letters, and never-seen letter pairs.
 fn implausibility(text: &str) -> usize {
+    implausibility_and_pairs(text).0
+}
+
+/// What a reading of a segment costs, lowest best: its [`implausibility`],
+/// then ten times the mean letter-pair score of its non-ASCII words, negated.
+/// Both come from one look at the words.
+fn cost(text: &str) -> (usize, i32) {
+    let (implausible, pairs) = implausibility_and_pairs(text);
+    (implausible, -((pairs.mean() * 10.0) as i32))
+}
+
+/// [`implausibility`], with the letter-pair tally of the non-ASCII words that
+/// goes into it.
+fn implausibility_and_pairs(text: &str) -> (usize, Tally) {
     let mut cost = 0;
-    let chars: Vec<char> = text.chars().collect();
-    for (k, &c) in chars.iter().enumerate() {
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let before = prev.replace(c);
         if c.is_ascii() {
             continue;
         }
@@ -721,9 +728,8 @@ fn implausibility(text: &str) -> usize {
                 cost += 5;
             }
         } else if !c.is_whitespace() && !word_punct(c) {
-            let near =
-                |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|&n| is_letter(n));
-            if near(k.checked_sub(1)) || near(Some(k + 1)) {
+            // A symbol glued to a letter.
+            if before.is_some_and(is_letter) || next.is_some_and(is_letter) {
                 cost += 2;
             }
         }
@@ -743,7 +749,7 @@ fn implausibility(text: &str) -> usize {
             cost += 3;
         }
     }
-    cost + t.unseen as usize
+    (cost + t.unseen as usize, t)
 }
 
 /// UTF-8 read through a codec the badness heuristic does not know (or, in a
@@ -841,6 +847,16 @@ mod tests {
 
     fn fixed(s: &str) -> String {
         repair(s).0
+    }
+
+    #[test]
+    fn sequence_tables_are_outside_ascii() {
+        for table in [FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, CONTINUATION_STRICT] {
+            assert!(
+                table.iter().all(|&c| c >= 0x80),
+                "should hold no ASCII character, which `inconsistent` skips"
+            );
+        }
     }
 
     #[test]
