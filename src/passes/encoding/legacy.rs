@@ -54,24 +54,6 @@ const MAX_UNSEEN: f32 = 0.12;
 struct Word<'a> {
     start: usize,
     text: &'a str,
-    /// Whether it may be a mix-up into Cyrillic or Greek, and into Latin
-    /// (see [`qualifies`]), worked out once for all the candidates.
-    fits: [bool; 2],
-}
-
-impl<'a> Word<'a> {
-    fn new(start: usize, text: &'a str) -> Self {
-        let fits = [
-            qualifies(text, Script::Cyrillic),
-            qualifies(text, Script::Latin),
-        ];
-        Word { start, text, fits }
-    }
-
-    /// [`qualifies`] for this word.
-    fn qualifies(&self, script: Script) -> bool {
-        self.fits[usize::from(script == Script::Latin)]
-    }
 }
 
 fn words(line: &str) -> Vec<Word<'_>> {
@@ -85,14 +67,20 @@ fn words(line: &str) -> Vec<Word<'_>> {
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word::new(s, &line[s..i]));
+                out.push(Word {
+                    start: s,
+                    text: &line[s..i],
+                });
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push(Word::new(s, &line[s..]));
+        out.push(Word {
+            start: s,
+            text: &line[s..],
+        });
     }
     out
 }
@@ -178,6 +166,7 @@ impl Shared {
 fn try_candidate(
     line: &str,
     ws: &[Word],
+    fits: &[[bool; 2]],
     shared: &mut Shared,
     read_as: Codec,
     from: Codec,
@@ -192,7 +181,7 @@ fn try_candidate(
         let Some(buf) = &shared.bytes(ws, read_as)[k] else {
             continue;
         };
-        if !w.qualifies(script) {
+        if !fits[k][usize::from(script == Script::Latin)] {
             continue;
         }
         from.decode_into(buf, &mut decoded);
@@ -247,15 +236,27 @@ fn plan(line: &str) -> Option<Plan> {
     // Only words with no ASCII letter, or with ASCII and Cyrillic letters
     // together, can be a legacy mix-up; most lines have none.
     let maybe = |w: &Word| {
-        !w.text.is_ascii() && (w.qualifies(Script::Cyrillic) || w.qualifies(Script::Latin))
+        !w.text.is_ascii()
+            && (qualifies(w.text, Script::Cyrillic) || qualifies(w.text, Script::Latin))
     };
     if !ws.iter().any(maybe) || super::mojibake::reads_as_words(line) {
         return None;
     }
     let mut best: Option<Plan> = None;
     let mut shared = Shared::default();
+    // Whether each word may be a Cyrillic or Greek mix-up, and a Latin one:
+    // the same for every candidate.
+    let fits: Vec<[bool; 2]> = ws
+        .iter()
+        .map(|w| {
+            [
+                qualifies(w.text, Script::Cyrillic),
+                qualifies(w.text, Script::Latin),
+            ]
+        })
+        .collect();
     for &(read_as, from, script) in candidates {
-        if let Some(p) = try_candidate(line, &ws, &mut shared, read_as, from, script) {
+        if let Some(p) = try_candidate(line, &ws, &fits, &mut shared, read_as, from, script) {
             if !best.as_ref().is_some_and(|b| p.mean <= b.mean) {
                 best = Some(p);
             }
