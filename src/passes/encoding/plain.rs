@@ -295,6 +295,30 @@ fn skip_ascii(bytes: &[u8], word: &mut Word, prev: &mut u16, prev2: &mut u16) ->
     // Where the word the run ends with starts.
     let mut word_start = 0;
     let mut prev_lower = false;
+    // Eight bytes at a time while they are all ASCII, then one at a time.
+    while let Some(&chunk) = bytes
+        .get(n..n + 8)
+        .and_then(|c| <&[u8; 8]>::try_from(c).ok())
+    {
+        let x = u64::from_le_bytes(chunk);
+        if x & TOPS != 0 {
+            break;
+        }
+        let lower = in_range(x, b'a', b'z');
+        let upper = in_range(x, b'A', b'Z');
+        // A capital right after a lower-case letter, inside the eight bytes
+        // or at their start.
+        let camel = ((lower << 8) | (u64::from(prev_lower) << 7)) & upper;
+        if in_range(x, b'&', b'&') | camel != 0 {
+            return None;
+        }
+        let non_letters = !(lower | upper) & TOPS;
+        if non_letters != 0 {
+            word_start = n + (63 - non_letters.leading_zeros() as usize) / 8 + 1;
+        }
+        prev_lower = lower >> 63 != 0;
+        n += 8;
+    }
     while let Some(&b) = bytes.get(n) {
         if b >= 0x80 {
             break;
@@ -328,6 +352,18 @@ fn skip_ascii(bytes: &[u8], word: &mut Word, prev: &mut u16, prev2: &mut u16) ->
     };
     *prev = ASCII[usize::from(bytes[n - 1])];
     Some(n)
+}
+
+/// The top bit of every byte: set in a byte outside ASCII.
+const TOPS: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes read as one little-endian number, the top bit of
+/// each byte that lies in `lo..=hi` (`lo` above 0): adding `0x80 - lo` to a
+/// byte sets its top bit exactly when it is `lo` or more, and no byte of
+/// ASCII carries into the next.
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & TOPS
 }
 
 /// The word being scanned by [`is_plain`]: its script, its letters (and how
