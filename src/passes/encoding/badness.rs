@@ -353,8 +353,15 @@ pub fn is_bad(text: &str) -> bool {
     if text.is_ascii() {
         return false;
     }
-    let chars: Vec<char> = text.chars().collect();
-    is_bad_chars(&chars)
+    is_bad_chars(&chars_of(text))
+}
+
+/// The characters of `text`, in a vector sized for them at once (collecting
+/// would grow it several times from a guess of a quarter of the bytes).
+pub(crate) fn chars_of(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
+    chars
 }
 
 /// [`is_bad`] over characters already collected.

@@ -25,7 +25,7 @@
 //!
 //! Steps repeat (text mangled twice is repaired twice) until nothing changes.
 
-use super::badness::{is_bad, is_bad_chars};
+use super::badness::{chars_of, is_bad, is_bad_chars};
 use super::bigrams::{is_letter, Tally};
 use super::codecs::Codec;
 use super::explain::Layer;
@@ -218,7 +218,7 @@ fn partial_layer(text: &str) -> Option<(String, Layer)> {
 /// (`word\x97word` is `word—word`, but `s\x97lida` beside `econom\x92a` is
 /// `sólida`).
 fn c1_controls(text: &str) -> Option<(String, Layer)> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = chars_of(text);
     let cp1252 = Codec::WINDOWS_1252;
     let mac = Codec::MACINTOSH;
     // For each C1 control: whether it may be a MacRoman letter, and whether it
@@ -432,7 +432,7 @@ fn bold(text: &str) -> Option<(String, Layer)> {
 /// common pairs with their neighbours (at least one pair in all), or `¿`/`¡`
 /// closed later by `?`/`!`.
 fn brings_words(fixed: &str, orig: &str) -> bool {
-    let chars: Vec<char> = fixed.chars().collect();
+    let chars = chars_of(fixed);
     let mut pairs = 0;
     for (k, &c) in chars.iter().enumerate() {
         if c.is_ascii() || orig.contains(c) {
@@ -548,7 +548,7 @@ fn is_cont(c: char) -> bool {
 /// too if it reads as letters or digits of a script the rest of the segment is
 /// written in: the `Ù Ù Ù¡` left beside repaired Arabic is `٠٠١`.
 fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = chars_of(text);
     // Letters and digits of each script in the whole segment, for `context`.
     let mut total = [0usize; 8];
     if context {
