@@ -376,18 +376,31 @@ fn word_punct(c: char) -> bool {
 /// scripts side by side, or a symbol glued to a letter (`mГ©dicament`,
 /// `pi√π`, `┬┐que`).
 fn anomalous(text: &str) -> bool {
-    text.chars().zip(text.chars().skip(1)).any(|(a, b)| {
-        if a.is_ascii() && b.is_ascii() {
-            return false;
-        }
-        let cross = is_letter(a)
-            && is_letter(b)
-            && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
-        let glued = |sym: char, letter: char| {
-            is_letter(letter) && !sym.is_ascii() && !is_letter(sym) && !sym.is_numeric() && !sym.is_whitespace() && !word_punct(sym)
-        };
-        cross || glued(a, b) || glued(b, a)
+    let mut chars = text.chars();
+    let Some(mut prev) = chars.next() else {
+        return false;
+    };
+    chars.any(|c| {
+        let a = std::mem::replace(&mut prev, c);
+        !(a.is_ascii() && c.is_ascii()) && anomalous_pair(a, c)
     })
+}
+
+/// Whether two characters side by side are something real words do not have
+/// (see [`anomalous`]).
+fn anomalous_pair(a: char, b: char) -> bool {
+    let cross = is_letter(a)
+        && is_letter(b)
+        && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
+    let glued = |sym: char, letter: char| {
+        is_letter(letter)
+            && !sym.is_ascii()
+            && !is_letter(sym)
+            && !sym.is_numeric()
+            && !sym.is_whitespace()
+            && !word_punct(sym)
+    };
+    cross || glued(a, b) || glued(b, a)
 }
 
 /// UTF-8 read through one of ftfy's codecs, in a segment the badness heuristic
@@ -548,6 +561,14 @@ fn is_cont(c: char) -> bool {
 /// too if it reads as letters or digits of a script the rest of the segment is
 /// written in: the `Ù Ù Ù¡` left beside repaired Arabic is `٠٠١`.
 fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> {
+    // No stretch without a character that starts a sequence; most segments
+    // left after a repair have none.
+    let lead = |c: char| {
+        FIRST_OF_2_SET.contains(c) || FIRST_OF_3_SET.contains(c) || FIRST_OF_4_SET.contains(c)
+    };
+    if !text.chars().any(|c| !c.is_ascii() && lead(c)) {
+        return None;
+    }
     let chars = chars_of(text);
     // Letters and digits of each script in the whole segment, for `context`.
     let mut total = [0usize; 8];
