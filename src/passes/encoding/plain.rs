@@ -267,9 +267,9 @@ pub fn is_plain(line: &str) -> bool {
         if word.script.is_some() && !word.end() {
             return false;
         }
-        // Between words after an ASCII character: the ASCII text that follows
-        // is cleared in one go.
-        if k & NON_ASCII == 0 {
+        // Between words after an ASCII character: the ASCII text that follows,
+        // if any, is cleared in one go.
+        if k & NON_ASCII == 0 && bytes.get(i).is_some_and(u8::is_ascii) {
             let Some(n) = skip_ascii(&bytes[i..], &mut word, &mut prev, &mut prev2) else {
                 return false;
             };
