@@ -420,6 +420,8 @@ mod tests {
             "Team 👩\u{200d}💻 wins — «oui» on ٣ May.",
             "Straße, Öl und Äpfel",
             "Le prix: 12 euros, payé à Paris",
+            "Ordinary words, then: élan",
+            "iPhone",
         ] {
             assert!(is_plain(t), "should clear {t:?}");
         }
@@ -444,6 +446,10 @@ mod tests {
             // What the ASCII words of a line are checked for.
             "L’iPhone coûte cher",
             "Fish & chips à emporter",
+            // Within eight ASCII bytes and across their edge.
+            "abcdefgHij café",
+            "abcdefghIjk café",
+            "Ordinary words & then: élan",
         ] {
             assert!(!is_plain(t), "should not clear {t:?}");
         }
