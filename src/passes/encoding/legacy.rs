@@ -163,8 +163,10 @@ impl Shared {
     }
 }
 
+/// Tries reading the words of a line as `from` text read as `read_as`;
+/// `decoded` is a buffer the candidates share for the words they decode.
 fn try_candidate(
-    line: &str,
+    decoded: &mut String,
     ws: &[Word],
     fits: &[[bool; 2]],
     shared: &mut Shared,
@@ -176,7 +178,6 @@ fn try_candidate(
     let mut after = Tally::default();
     let mut out = Vec::new();
     let non_ascii_only = script == Script::Latin;
-    let mut decoded = String::new();
     for (k, w) in ws.iter().enumerate() {
         let Some(buf) = &shared.bytes(ws, read_as)[k] else {
             continue;
@@ -184,13 +185,13 @@ fn try_candidate(
         if !fits[k][usize::from(script == Script::Latin)] {
             continue;
         }
-        from.decode_into(buf, &mut decoded);
-        if decoded == w.text || !all_in(&decoded, script) {
+        from.decode_into(buf, decoded);
+        if *decoded == w.text || !all_in(decoded, script) {
             continue;
         }
         let b = shared.before(ws, k, non_ascii_only);
         let mut a = Tally::default();
-        a.add(&decoded, non_ascii_only);
+        a.add(decoded, non_ascii_only);
         // Each word on its own must read as a word.
         if a.pairs > 0 && (a.unseen_share() > 0.34 || a.mean() <= b.mean()) {
             continue;
@@ -203,7 +204,6 @@ fn try_candidate(
         after.unseen += a.unseen;
         out.push((w.start, w.start + w.text.len(), decoded.clone()));
     }
-    let _ = line;
     let (min_mean, min_gain) = thresholds(script);
     if out.is_empty()
         || after.pairs < MIN_PAIRS
@@ -244,6 +244,7 @@ fn plan(line: &str) -> Option<Plan> {
     }
     let mut best: Option<Plan> = None;
     let mut shared = Shared::default();
+    let mut decoded = String::new();
     // Whether each word may be a Cyrillic or Greek mix-up, and a Latin one:
     // the same for every candidate.
     let fits: Vec<[bool; 2]> = ws
@@ -256,7 +257,8 @@ fn plan(line: &str) -> Option<Plan> {
         })
         .collect();
     for &(read_as, from, script) in candidates {
-        if let Some(p) = try_candidate(line, &ws, &fits, &mut shared, read_as, from, script) {
+        if let Some(p) = try_candidate(&mut decoded, &ws, &fits, &mut shared, read_as, from, script)
+        {
             if !best.as_ref().is_some_and(|b| p.mean <= b.mean) {
                 best = Some(p);
             }
