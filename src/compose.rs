@@ -149,7 +149,11 @@ pub(crate) fn compose(
             }
             _ => &current[from..c.start],
         };
-        let replacement = format!("{head}{}{}", c.replacement, &current[c.end..to]);
+        let tail = &current[c.end..to];
+        let mut replacement = String::with_capacity(head.len() + c.replacement.len() + tail.len());
+        replacement.push_str(head);
+        replacement.push_str(&c.replacement);
+        replacement.push_str(tail);
         let mut steps: Vec<Step> = touched.into_iter().flat_map(|t| t.edit.steps).collect();
         steps.push(Step {
             pass: pass.to_string(),

@@ -38,6 +38,7 @@ fn in_list(c: char, list: &str) -> bool {
 const TABLE_END: usize = 0x2600;
 
 /// The classes of `c`.
+#[inline]
 pub(crate) fn class(c: char) -> u16 {
     static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
     let u = c as u32;
@@ -52,7 +53,13 @@ pub(crate) fn class(c: char) -> u16 {
         });
         return t[u as usize];
     }
-    // Above the table only these few characters have a class.
+    class_above(c)
+}
+
+/// [`class`] above the table, where only these few characters have a class.
+/// Out of line, so that [`class`] stays small enough to inline.
+#[inline(never)]
+fn class_above(c: char) -> u16 {
     static ABOVE: std::sync::OnceLock<[u16; 4]> = std::sync::OnceLock::new();
     let above = || ABOVE.get_or_init(|| ['\u{f8ff}', 'ﬁ', 'ﬂ', '\u{fffd}'].map(classify));
     match c {
@@ -353,8 +360,15 @@ pub fn is_bad(text: &str) -> bool {
     if text.is_ascii() {
         return false;
     }
-    let chars: Vec<char> = text.chars().collect();
-    is_bad_chars(&chars)
+    is_bad_chars(&chars_of(text))
+}
+
+/// The characters of `text`, in a vector sized for them at once (collecting
+/// would grow it several times from a guess of a quarter of the bytes).
+pub(crate) fn chars_of(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
+    chars
 }
 
 /// [`is_bad`] over characters already collected.

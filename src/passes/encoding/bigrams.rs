@@ -73,7 +73,7 @@ fn index(table: &Bigrams, c: char) -> Option<usize> {
 
 /// The score of the pair `a`, `b` (both letters): `None` when the table does not
 /// know one of the letters (such as Icelandic `ð`), so the pair says nothing.
-#[inline]
+#[inline(always)]
 pub fn pair(a: char, b: char) -> Option<u8> {
     let (x, y) = (letter_info(a)?, letter_info(b)?);
     if x.script != y.script || (x.lower && y.upper) {
@@ -162,29 +162,33 @@ fn fast() -> &'static [(u8, char)] {
 fn flags(c: char) -> u8 {
     match fast().get(c as usize) {
         Some(&(f, _)) => f,
-        None => {
-            // Above the table: worked out once per character of the Basic
-            // Multilingual Plane and remembered (0 means not yet).
-            use std::sync::atomic::{AtomicU8, Ordering};
-            const KNOWN: u8 = 0x80;
-            static SEEN: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
-            let work = || {
-                (c.is_alphabetic() as u8 * LETTER)
-                    | (c.is_uppercase() as u8 * UPPER)
-                    | (c.is_lowercase() as u8 * LOWER)
-            };
-            let Some(slot) = SEEN.get(c as usize) else {
-                return work();
-            };
-            match slot.load(Ordering::Relaxed) {
-                0 => {
-                    let f = work();
-                    slot.store(f | KNOWN, Ordering::Relaxed);
-                    f
-                }
-                f => f & !KNOWN,
-            }
+        None => flags_above(c),
+    }
+}
+
+/// [`flags`] above the table: worked out once per character of the Basic
+/// Multilingual Plane and remembered (0 means not yet). Out of line, so that
+/// [`flags`] stays small enough to inline.
+#[inline(never)]
+fn flags_above(c: char) -> u8 {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    const KNOWN: u8 = 0x80;
+    static SEEN: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
+    let work = || {
+        (c.is_alphabetic() as u8 * LETTER)
+            | (c.is_uppercase() as u8 * UPPER)
+            | (c.is_lowercase() as u8 * LOWER)
+    };
+    let Some(slot) = SEEN.get(c as usize) else {
+        return work();
+    };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let f = work();
+            slot.store(f | KNOWN, Ordering::Relaxed);
+            f
         }
+        f => f & !KNOWN,
     }
 }
 

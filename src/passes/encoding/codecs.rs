@@ -110,6 +110,13 @@ impl Codec {
     pub fn decode(self, bytes: &[u8]) -> String {
         bytes.iter().map(|&b| self.char(b)).collect()
     }
+
+    /// Reads `bytes` with this codec into `out`, replacing what it held (so
+    /// that one buffer serves many readings).
+    pub fn decode_into(self, bytes: &[u8], out: &mut String) {
+        out.clear();
+        out.extend(bytes.iter().map(|&b| self.char(b)));
+    }
 }
 
 #[cfg(test)]

@@ -9,22 +9,33 @@
 
 use crate::report::Report;
 
-fn tokens(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut prev_space = None;
-    for (i, c) in s.char_indices() {
-        let sp = c == ' ';
-        if prev_space.is_some_and(|p| p != sp) {
-            out.push(&s[start..i]);
-            start = i;
+/// The runs of spaces and of other characters that make up `s`, in order.
+fn tokens(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let space = *rest.as_bytes().first()? == b' ';
+        // A space is ASCII and so is a char boundary, and so is whatever
+        // follows one.
+        let len = rest
+            .bytes()
+            .position(|b| (b == b' ') != space)
+            .unwrap_or(rest.len());
+        let (token, after) = rest.split_at(len);
+        rest = after;
+        Some(token)
+    })
+}
+
+/// Whether `a` and `b` have as many tokens, spaces matching spaces.
+fn aligned(a: &str, b: &str) -> bool {
+    let (mut ta, mut tb) = (tokens(a), tokens(b));
+    loop {
+        match (ta.next(), tb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.starts_with(' ') == y.starts_with(' ') => {}
+            _ => return false,
         }
-        prev_space = Some(sp);
     }
-    if start < s.len() {
-        out.push(&s[start..]);
-    }
-    out
 }
 
 /// The span of `a` that differs from `b` after trimming a common prefix and
@@ -54,15 +65,9 @@ pub fn record(orig: &str, fixed: &str, base: usize, rule: &str, reason: &str, re
     if orig == fixed {
         return;
     }
-    let (ta, tb) = (tokens(orig), tokens(fixed));
-    let aligned = ta.len() == tb.len()
-        && ta
-            .iter()
-            .zip(&tb)
-            .all(|(x, y)| x.starts_with(' ') == y.starts_with(' '));
-    if aligned {
+    if aligned(orig, fixed) {
         let mut at = base;
-        for (x, y) in ta.iter().zip(&tb) {
+        for (x, y) in tokens(orig).zip(tokens(fixed)) {
             if x != y {
                 let (p, ea, eb) = trim(x, y);
                 report.replace(at + p, at + ea, &y[p..eb], rule, reason);
@@ -78,6 +83,16 @@ pub fn record(orig: &str, fixed: &str, base: usize, rule: &str, reason: &str, re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_are_runs_of_spaces_and_of_the_rest() {
+        assert_eq!(
+            tokens("  é bc  d").collect::<Vec<_>>(),
+            ["  ", "é", " ", "bc", "  ", "d"],
+            "should cut at every change between space and not"
+        );
+        assert_eq!(tokens("").count(), 0, "should find none in nothing");
+    }
 
     #[test]
     fn edits_cover_only_changed_words() {

@@ -62,6 +62,15 @@ fn short(l: &Layer) -> String {
 /// `utf8-as-windows-1252+windows-1251`, `legacy-windows-1251-as-iso-8859-1`,
 /// `c1-control`.
 pub fn rule(layers: &[Layer]) -> String {
+    // Most repairs undo one layer: named directly, as below.
+    if let [one @ (Layer::Utf8As { .. } | Layer::Legacy { .. })] = layers {
+        let kind = if let Layer::Legacy { .. } = one {
+            "legacy-"
+        } else {
+            "utf8-as-"
+        };
+        return format!("{kind}{}", short(one));
+    }
     let mut v = Vec::new();
     flat(layers, &mut v);
     v.dedup_by(|a, b| {
@@ -100,6 +109,17 @@ fn times(n: usize) -> &'static str {
 
 /// A sentence naming the chain undone.
 pub fn reason(layers: &[Layer]) -> String {
+    // Most repairs undo one layer of UTF-8: named directly, as below.
+    if let [Layer::Utf8As { codec, a0, lossy }] = layers {
+        let mut s = format!("UTF-8 read as {}", codec.name());
+        if *a0 {
+            s.push_str("; a no-break space had become a plain space");
+        }
+        if *lossy {
+            s.push_str("; some bytes were already lost and stay U+FFFD");
+        }
+        return s;
+    }
     let mut v = Vec::new();
     flat(layers, &mut v);
     // Historical order: innermost first.

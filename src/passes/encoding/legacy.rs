@@ -85,7 +85,8 @@ fn words(line: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// Whether `word` may be a mix-up into `script`, judging by its letters.
+/// Whether `word` may be a mix-up into `script`, judging by its letters (the
+/// same for Cyrillic and Greek).
 fn qualifies(word: &str, script: Script) -> bool {
     if word.is_ascii() {
         return false;
@@ -162,9 +163,12 @@ impl Shared {
     }
 }
 
+/// Tries reading the words of a line as `from` text read as `read_as`;
+/// `decoded` is a buffer the candidates share for the words they decode.
 fn try_candidate(
-    line: &str,
+    decoded: &mut String,
     ws: &[Word],
+    fits: &[[bool; 2]],
     shared: &mut Shared,
     read_as: Codec,
     from: Codec,
@@ -178,16 +182,16 @@ fn try_candidate(
         let Some(buf) = &shared.bytes(ws, read_as)[k] else {
             continue;
         };
-        if !qualifies(w.text, script) {
+        if !fits[k][usize::from(script == Script::Latin)] {
             continue;
         }
-        let decoded = from.decode(buf);
-        if decoded == w.text || !all_in(&decoded, script) {
+        from.decode_into(buf, decoded);
+        if *decoded == w.text || !all_in(decoded, script) {
             continue;
         }
         let b = shared.before(ws, k, non_ascii_only);
         let mut a = Tally::default();
-        a.add(&decoded, non_ascii_only);
+        a.add(decoded, non_ascii_only);
         // Each word on its own must read as a word.
         if a.pairs > 0 && (a.unseen_share() > 0.34 || a.mean() <= b.mean()) {
             continue;
@@ -198,9 +202,8 @@ fn try_candidate(
         after.sum += a.sum;
         after.pairs += a.pairs;
         after.unseen += a.unseen;
-        out.push((w.start, w.start + w.text.len(), decoded));
+        out.push((w.start, w.start + w.text.len(), decoded.clone()));
     }
-    let _ = line;
     let (min_mean, min_gain) = thresholds(script);
     if out.is_empty()
         || after.pairs < MIN_PAIRS
@@ -241,8 +244,21 @@ fn plan(line: &str) -> Option<Plan> {
     }
     let mut best: Option<Plan> = None;
     let mut shared = Shared::default();
+    let mut decoded = String::new();
+    // Whether each word may be a Cyrillic or Greek mix-up, and a Latin one:
+    // the same for every candidate.
+    let fits: Vec<[bool; 2]> = ws
+        .iter()
+        .map(|w| {
+            [
+                qualifies(w.text, Script::Cyrillic),
+                qualifies(w.text, Script::Latin),
+            ]
+        })
+        .collect();
     for &(read_as, from, script) in candidates {
-        if let Some(p) = try_candidate(line, &ws, &mut shared, read_as, from, script) {
+        if let Some(p) = try_candidate(&mut decoded, &ws, &fits, &mut shared, read_as, from, script)
+        {
             if !best.as_ref().is_some_and(|b| p.mean <= b.mean) {
                 best = Some(p);
             }

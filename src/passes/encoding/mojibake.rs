@@ -25,7 +25,7 @@
 //!
 //! Steps repeat (text mangled twice is repaired twice) until nothing changes.
 
-use super::badness::{is_bad, is_bad_chars};
+use super::badness::{chars_of, is_bad, is_bad_chars};
 use super::bigrams::{is_letter, Tally};
 use super::codecs::Codec;
 use super::explain::Layer;
@@ -104,13 +104,13 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
             } else {
                 codec
             };
-            let cost = (implausibility(&fixed), -mean_pair_score(&fixed));
+            let rank = cost(&fixed);
             let better = match &best {
-                Some((c, _, _)) => cost < *c,
+                Some((c, _, _)) => rank < *c,
                 None => true,
             };
             if better {
-                best = Some((cost, fixed, Layer::Utf8As { codec, a0, lossy }));
+                best = Some((rank, fixed, Layer::Utf8As { codec, a0, lossy }));
             }
         }
     }
@@ -122,8 +122,9 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         .then(|| rare_codec(text, FTFY_CODECS, false))
         .flatten()
     {
-        let cost = (implausibility(&fixed) + 1, -mean_pair_score(&fixed));
-        if best.as_ref().map(|b| cost < b.0).unwrap_or(true) {
+        let (implausible, score) = cost(&fixed);
+        let rank = (implausible + 1, score);
+        if best.as_ref().map(|b| rank < b.0).unwrap_or(true) {
             return Some((fixed, layer));
         }
     }
@@ -217,7 +218,7 @@ fn partial_layer(text: &str) -> Option<(String, Layer)> {
 /// (`word\x97word` is `word—word`, but `s\x97lida` beside `econom\x92a` is
 /// `sólida`).
 fn c1_controls(text: &str) -> Option<(String, Layer)> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = chars_of(text);
     let cp1252 = Codec::WINDOWS_1252;
     let mac = Codec::MACINTOSH;
     // For each C1 control: whether it may be a MacRoman letter, and whether it
@@ -375,20 +376,31 @@ fn word_punct(c: char) -> bool {
 /// scripts side by side, or a symbol glued to a letter (`mГ©dicament`,
 /// `pi√π`, `┬┐que`).
 fn anomalous(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.windows(2).any(|w| {
-        let (a, b) = (w[0], w[1]);
-        if a.is_ascii() && b.is_ascii() {
-            return false;
-        }
-        let cross = is_letter(a)
-            && is_letter(b)
-            && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
-        let glued = |sym: char, letter: char| {
-            is_letter(letter) && !sym.is_ascii() && !is_letter(sym) && !sym.is_numeric() && !sym.is_whitespace() && !word_punct(sym)
-        };
-        cross || glued(a, b) || glued(b, a)
+    let mut chars = text.chars();
+    let Some(mut prev) = chars.next() else {
+        return false;
+    };
+    chars.any(|c| {
+        let a = std::mem::replace(&mut prev, c);
+        !(a.is_ascii() && c.is_ascii()) && anomalous_pair(a, c)
     })
+}
+
+/// Whether two characters side by side are something real words do not have
+/// (see [`anomalous`]).
+fn anomalous_pair(a: char, b: char) -> bool {
+    let cross = is_letter(a)
+        && is_letter(b)
+        && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
+    let glued = |sym: char, letter: char| {
+        is_letter(letter)
+            && !sym.is_ascii()
+            && !is_letter(sym)
+            && !sym.is_numeric()
+            && !sym.is_whitespace()
+            && !word_punct(sym)
+    };
+    cross || glued(a, b) || glued(b, a)
 }
 
 /// UTF-8 read through one of ftfy's codecs, in a segment the badness heuristic
@@ -433,7 +445,7 @@ fn bold(text: &str) -> Option<(String, Layer)> {
 /// common pairs with their neighbours (at least one pair in all), or `¿`/`¡`
 /// closed later by `?`/`!`.
 fn brings_words(fixed: &str, orig: &str) -> bool {
-    let chars: Vec<char> = fixed.chars().collect();
+    let chars = chars_of(fixed);
     let mut pairs = 0;
     for (k, &c) in chars.iter().enumerate() {
         if c.is_ascii() || orig.contains(c) {
@@ -491,12 +503,9 @@ fn read_utf8(bytes: &[u8], a0_ok: bool, lossy_ok: bool) -> Option<(String, bool,
             cur = std::borrow::Cow::Owned(r);
         }
     }
-    if lossy_ok {
-        let r = utf8::replace_lossy(&cur);
-        if r != *cur {
-            lossy = true;
-            cur = std::borrow::Cow::Owned(r);
-        }
+    if lossy_ok && utf8::has_lossy(&cur) {
+        lossy = true;
+        cur = std::borrow::Cow::Owned(utf8::replace_lossy(&cur));
     }
     utf8::decode(&cur).map(|s| (s, a0, lossy))
 }
@@ -552,7 +561,15 @@ fn is_cont(c: char) -> bool {
 /// too if it reads as letters or digits of a script the rest of the segment is
 /// written in: the `Ù Ù Ù¡` left beside repaired Arabic is `٠٠١`.
 fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> {
-    let chars: Vec<char> = text.chars().collect();
+    // No stretch without a character that starts a sequence; most segments
+    // left after a repair have none.
+    let lead = |c: char| {
+        FIRST_OF_2_SET.contains(c) || FIRST_OF_3_SET.contains(c) || FIRST_OF_4_SET.contains(c)
+    };
+    if !text.chars().any(|c| !c.is_ascii() && lead(c)) {
+        return None;
+    }
+    let chars = chars_of(text);
     // Letters and digits of each script in the whole segment, for `context`.
     let mut total = [0usize; 8];
     if context {
@@ -565,6 +582,12 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
     let mut i = 0;
     let mut copied = 0;
     while i < chars.len() {
+        // ASCII neither starts a sequence nor continues one (see the test
+        // `sequence_tables_are_outside_ascii`).
+        if chars[i].is_ascii() {
+            i += 1;
+            continue;
+        }
         if i > 0 && CONTINUATION_STRICT_SET.contains(chars[i - 1]) {
             i += 1;
             continue;
@@ -692,25 +715,30 @@ pub(crate) fn reads_as_words(text: &str) -> bool {
     t.pairs >= 6 && t.unseen_share() <= 0.05 && t.mean() >= 7.0
 }
 
-/// Ten times the mean letter-pair score of the non-ASCII words of `text`.
-fn mean_pair_score(text: &str) -> i32 {
-    let mut t = Tally::default();
-    for word in text
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_ascii())
-    {
-        t.add(word, true);
-    }
-    (t.mean() * 10.0) as i32
-}
-
 /// How implausible a text is: characters outside the common scripts and
 /// symbols, letters the bigram tables do not know (in scripts they cover),
 /// symbols glued to letters, and never-seen letter pairs.
 fn implausibility(text: &str) -> usize {
+    implausibility_and_pairs(text).0
+}
+
+/// What a reading of a segment costs, lowest best: its [`implausibility`],
+/// then ten times the mean letter-pair score of its non-ASCII words, negated.
+/// Both come from one look at the words.
+fn cost(text: &str) -> (usize, i32) {
+    let (implausible, pairs) = implausibility_and_pairs(text);
+    (implausible, -((pairs.mean() * 10.0) as i32))
+}
+
+/// [`implausibility`], with the letter-pair tally of the non-ASCII words that
+/// goes into it.
+fn implausibility_and_pairs(text: &str) -> (usize, Tally) {
     let mut cost = 0;
-    let chars: Vec<char> = text.chars().collect();
-    for (k, &c) in chars.iter().enumerate() {
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let before = prev.replace(c);
         if c.is_ascii() {
             continue;
         }
@@ -721,9 +749,8 @@ fn implausibility(text: &str) -> usize {
                 cost += 5;
             }
         } else if !c.is_whitespace() && !word_punct(c) {
-            let near =
-                |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|&n| is_letter(n));
-            if near(k.checked_sub(1)) || near(Some(k + 1)) {
+            // A symbol glued to a letter.
+            if before.is_some_and(is_letter) || next.is_some_and(is_letter) {
                 cost += 2;
             }
         }
@@ -743,7 +770,7 @@ fn implausibility(text: &str) -> usize {
             cost += 3;
         }
     }
-    cost + t.unseen as usize
+    (cost + t.unseen as usize, t)
 }
 
 /// UTF-8 read through a codec the badness heuristic does not know (or, in a
@@ -841,6 +868,16 @@ mod tests {
 
     fn fixed(s: &str) -> String {
         repair(s).0
+    }
+
+    #[test]
+    fn sequence_tables_are_outside_ascii() {
+        for table in [FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, CONTINUATION_STRICT] {
+            assert!(
+                table.iter().all(|&c| c >= 0x80),
+                "should hold no ASCII character, which `inconsistent` skips"
+            );
+        }
     }
 
     #[test]

@@ -170,7 +170,9 @@ pub fn is_plain(line: &str) -> bool {
     // Classes of the previous two characters (0: none).
     let mut prev: u16 = 0;
     let mut prev2: u16 = 0;
-    let mut i = 0;
+    let Some(mut i) = skip_ascii(bytes, &mut word, &mut prev, &mut prev2) else {
+        return false;
+    };
     while let Some(&b0) = bytes.get(i) {
         // The next character's class, decoded by hand: `line` is valid UTF-8,
         // so sequences of up to three bytes stay in the Basic Multilingual Plane.
@@ -196,6 +198,27 @@ pub fn is_plain(line: &str) -> bool {
                 classify(char::from_u32(c).unwrap_or('\u{fffd}'))
             }
         };
+        // A letter that is not a capital, right after a letter of the same
+        // class, passes every check the one before it passed (it is in the
+        // same word, of the same script, and no check looks at a pair of
+        // such letters): it only adds to the word. Most letters of a word in
+        // any script take this way.
+        if k == prev && k & (LETTER | UPPER | ACCENT_CAP | GLUE | NEVER | SYMBOL) == LETTER {
+            word.letters += 1;
+            word.ascii_letters += usize::from(k & NON_ASCII == 0);
+            prev2 = prev;
+            // The two-byte letters of the same class that follow go the same
+            // way, in a tighter loop (most letters of Cyrillic, Greek and
+            // accented Latin words).
+            while let [b0 @ 0xc0..=0xdf, b1, ..] = bytes[i..] {
+                if class_bmp((u32::from(b0 & 0x1f) << 6) | u32::from(b1 & 0x3f)) != k {
+                    break;
+                }
+                word.letters += 1;
+                i += 2;
+            }
+            continue;
+        }
         // An ASCII character after an ASCII one needs none of the checks on
         // the characters before it (they concern non-ASCII ones), and nor does
         // a character with nothing odd about it after one that is not an
@@ -254,8 +277,103 @@ pub fn is_plain(line: &str) -> bool {
         if word.script.is_some() && !word.end() {
             return false;
         }
+        // Between words after an ASCII character: the ASCII text that follows,
+        // if any, is cleared in one go.
+        if k & NON_ASCII == 0 && bytes.get(i).is_some_and(u8::is_ascii) {
+            let Some(n) = skip_ascii(&bytes[i..], &mut word, &mut prev, &mut prev2) else {
+                return false;
+            };
+            i += n;
+        }
     }
     word.end()
+}
+
+/// Clears the ASCII text at the start of `bytes` as the character-by-character
+/// scan of [`is_plain`] would, but in one tight loop, from a point between
+/// words after an ASCII character (or at the start of the line): returns how
+/// many bytes it covers, and leaves `word` holding the letters it ends with
+/// (a word that may go on past it) and `prev`, `prev2` the classes of its last
+/// two characters. `None` if it has something no plain line has: an `&`, or a
+/// lower-case letter followed by a capital.
+///
+/// Those two are all the scan would look for there: the checks on neighbours
+/// concern non-ASCII characters, and a word with an ASCII letter is never odd
+/// for its letters (see [`Word::end`]) once its script is Latin.
+fn skip_ascii(bytes: &[u8], word: &mut Word, prev: &mut u16, prev2: &mut u16) -> Option<usize> {
+    let mut n = 0;
+    // Where the word the run ends with starts.
+    let mut word_start = 0;
+    let mut prev_lower = false;
+    // Eight bytes at a time while they are all ASCII, then one at a time.
+    while let Some(&chunk) = bytes
+        .get(n..n + 8)
+        .and_then(|c| <&[u8; 8]>::try_from(c).ok())
+    {
+        let x = u64::from_le_bytes(chunk);
+        if x & TOPS != 0 {
+            break;
+        }
+        let lower = in_range(x, b'a', b'z');
+        let upper = in_range(x, b'A', b'Z');
+        // A capital right after a lower-case letter, inside the eight bytes
+        // or at their start.
+        let camel = ((lower << 8) | (u64::from(prev_lower) << 7)) & upper;
+        if in_range(x, b'&', b'&') | camel != 0 {
+            return None;
+        }
+        let non_letters = !(lower | upper) & TOPS;
+        if non_letters != 0 {
+            word_start = n + (63 - non_letters.leading_zeros() as usize) / 8 + 1;
+        }
+        prev_lower = lower >> 63 != 0;
+        n += 8;
+    }
+    while let Some(&b) = bytes.get(n) {
+        if b >= 0x80 {
+            break;
+        }
+        if b == b'&' || (prev_lower && b.is_ascii_uppercase()) {
+            return None;
+        }
+        prev_lower = b.is_ascii_lowercase();
+        n += 1;
+        if !b.is_ascii_alphabetic() {
+            word_start = n;
+        }
+    }
+    if n == 0 {
+        return Some(0);
+    }
+    let letters = &bytes[word_start..n];
+    if !letters.is_empty() {
+        *word = Word {
+            script: Some(0),
+            letters: letters.len(),
+            ascii_letters: letters.len(),
+            upper: letters.iter().filter(|b| b.is_ascii_uppercase()).count(),
+            prev_lower,
+        };
+    }
+    *prev2 = if n > 1 {
+        ASCII[usize::from(bytes[n - 2])]
+    } else {
+        *prev
+    };
+    *prev = ASCII[usize::from(bytes[n - 1])];
+    Some(n)
+}
+
+/// The top bit of every byte: set in a byte outside ASCII.
+const TOPS: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes read as one little-endian number, the top bit of
+/// each byte that lies in `lo..=hi` (`lo` above 0): adding `0x80 - lo` to a
+/// byte sets its top bit exactly when it is `lo` or more, and no byte of
+/// ASCII carries into the next.
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & TOPS
 }
 
 /// The word being scanned by [`is_plain`]: its script, its letters (and how
@@ -310,6 +428,10 @@ mod tests {
             "市議会は火曜日、路面電車を港まで延伸する計画を承認した。",
             "Der Stadtrat hat am Dienstag beschlossen, die Straßenbahn zu verlängern.",
             "Team 👩\u{200d}💻 wins — «oui» on ٣ May.",
+            "Straße, Öl und Äpfel",
+            "Le prix: 12 euros, payé à Paris",
+            "Ordinary words, then: élan",
+            "iPhone",
         ] {
             assert!(is_plain(t), "should clear {t:?}");
         }
@@ -331,6 +453,13 @@ mod tests {
             "tur\u{92}stico",
             "ÄŒeÅ¡tina",
             "ΚΑΛΗΜΕΡΑ",
+            // What the ASCII words of a line are checked for.
+            "L’iPhone coûte cher",
+            "Fish & chips à emporter",
+            // Within eight ASCII bytes and across their edge.
+            "abcdefgHij café",
+            "abcdefghIjk café",
+            "Ordinary words & then: élan",
         ] {
             assert!(!is_plain(t), "should not clear {t:?}");
         }

@@ -61,7 +61,8 @@ fn is_cont(b: u8) -> bool {
 
 /// Whether the bytes contain a UTF-8 sequence that a plain space broke.
 pub fn has_altered_space(b: &[u8]) -> bool {
-    (0..b.len()).any(|i| altered_len(b, i).is_some())
+    // Every such sequence starts with a lead byte of 0xC2 or more.
+    (0..b.len()).any(|i| b[i] >= 0xc2 && altered_len(b, i).is_some())
 }
 
 /// Length of an "altered" sequence (a space standing in for byte 0xA0) at `i`.
@@ -190,6 +191,16 @@ fn lossy_len(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// Whether the bytes hold a UTF-8 sequence with a lost byte, that is, whether
+/// [`replace_lossy`] would change them (every such sequence has a 0x1A or `?`
+/// in it, which the replacement does not). Most bytes have neither marker, so
+/// they are looked for first.
+pub fn has_lossy(b: &[u8]) -> bool {
+    // Every such sequence starts with 0x1A or a lead byte of 0xC2 or more.
+    b.iter().any(|&x| x == 0x1a || x == b'?')
+        && (0..b.len()).any(|i| (b[i] == 0x1a || b[i] >= 0xc2) && lossy_len(b, i).is_some())
+}
+
 /// Replaces UTF-8 sequences with a lost byte by the bytes of U+FFFD.
 pub fn replace_lossy(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
@@ -256,6 +267,11 @@ mod tests {
             replace_lossy(b"\xe2\x80?x"),
             "\u{fffd}x".as_bytes(),
             "should replace a sequence missing its last byte"
+        );
+        assert!(has_lossy(b"\xe2\x80?x"), "should see the lost byte");
+        assert!(
+            !has_lossy(b"what? \xe2\x80\x99"),
+            "should not take a question mark after ASCII for a lost byte"
         );
     }
 }
