@@ -196,6 +196,23 @@ impl Ctx<'_> {
             lowered: self.slips.lowered.max(SLIP_FLOOR.1),
         }
     }
+    /// Whether a capitalised word follows word `i` after one space.
+    fn capital_follows(&self, i: usize) -> bool {
+        i + 1 < self.ws.len()
+            && self.ws[i + 1].spaced
+            && matches!(
+                self.ws[i + 1].shape,
+                Shape::Cap | Shape::Upper | Shape::Mixed
+            )
+    }
+    /// Whether word `i` follows a capitalised common word after one space:
+    /// a heading's title case (`Check Your`, `How Much`) rather than a slip.
+    fn after_title_word(&self, i: usize) -> bool {
+        i > 0
+            && self.ws[i].spaced
+            && self.ws[i - 1].shape == Shape::Cap
+            && self.class(i - 1) == Class::Common
+    }
     fn gap(&self, i: usize) -> &str {
         if i == 0 {
             ""
@@ -684,15 +701,7 @@ fn seldom_capital(cx: &Ctx, i: usize) -> Option<Decision> {
     {
         return None;
     }
-    let next_capital = i + 1 < cx.ws.len()
-        && cx.ws[i + 1].spaced
-        && matches!(cx.ws[i + 1].shape, Shape::Cap | Shape::Upper | Shape::Mixed);
-    // After a capitalised common word (`Check Your`) it may be a heading's title case.
-    let after_title_word = i > 0
-        && cx.ws[i].spaced
-        && cx.ws[i - 1].shape == Shape::Cap
-        && cx.class(i - 1) == Class::Common;
-    if next_capital || after_title_word {
+    if cx.capital_follows(i) || cx.after_title_word(i) {
         return None;
     }
     let form = lower(cx.t(i));
@@ -717,16 +726,8 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
     // name they are still slips.
     if GRAMMAR_WORDS.binary_search(&k).is_ok() {
         let c = cx.ev.word(k).without(Shape::Cap);
-        let next_capital = i + 1 < cx.ws.len()
-            && cx.ws[i + 1].spaced
-            && matches!(cx.ws[i + 1].shape, Shape::Cap | Shape::Upper | Shape::Mixed);
-        // After a capitalised common word (`Check Your`, `How Much`) it may be a heading's title case.
-        let after_title_word = i > 0
-            && cx.ws[i].spaced
-            && cx.ws[i - 1].shape == Shape::Cap
-            && cx.class(i - 1) == Class::Common;
-        if (!next_capital || cx.prose.get(cx.ws[i].line).copied().unwrap_or(false))
-            && !after_title_word
+        if (!cx.capital_follows(i) || cx.prose.get(cx.ws[i].line).copied().unwrap_or(false))
+            && !cx.after_title_word(i)
             && (c.cap == 0 || weighs_as_common(c))
         {
             let form = lower(t);
