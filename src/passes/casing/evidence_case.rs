@@ -420,9 +420,21 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
             Shape::Lower,
             false,
             true,
-            if class == Class::Common { 2 } else { 1 },
+            // A word that is also an acronym (`can`/`CAN`) needs two: one pair
+            // in capitals may be shouting (`the USA CAN be`).
+            if matches!(class, Class::Common | Class::AcronymOrWord) {
+                2
+            } else {
+                1
+            },
         ) {
-            if shape != Shape::Lower {
+            // A word in capitals beside a neighbour (`USA CAN be`) is emphasis,
+            // not an acronym, unless the lexicon allows an acronym.
+            let acronym = matches!(
+                class,
+                Class::Acronym | Class::AcronymOrWord | Class::Unknown
+            );
+            if shape == Shape::Cap || (shape == Shape::Upper && acronym) {
                 let form = written(shape, t, cx.lx);
                 let pair = partner.replace("{}", &form);
                 return Some(Decision {
@@ -438,7 +450,17 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
         Class::Acronym | Class::AcronymOrWord | Class::Unknown
     );
     if let Some((Shape::Upper, partner)) =
-        pair_evidence(cx, i, Shape::Lower, true, false, 1).filter(|_| acronym_like && cx.damaged)
+        // A word that is also an acronym (`can`/`CAN`, `it`/`IT`) needs the
+        // pair in capitals twice: once may be shouting (`the USA CAN be`).
+        pair_evidence(
+            cx,
+            i,
+            Shape::Lower,
+            true,
+            false,
+            if class == Class::AcronymOrWord { 2 } else { 1 },
+        )
+        .filter(|_| acronym_like && cx.damaged)
     {
         let form = written(Shape::Upper, t, cx.lx);
         let pair = partner.replace("{}", &form);
