@@ -71,6 +71,11 @@ pub fn rule(layers: &[Layer]) -> String {
         };
         return format!("{kind}{}", short(one));
     }
+    chain_rule(layers)
+}
+
+/// [`rule`] for any chain of layers, the one-layer shortcut aside.
+fn chain_rule(layers: &[Layer]) -> String {
     let mut v = Vec::new();
     flat(layers, &mut v);
     v.dedup_by(|a, b| {
@@ -120,6 +125,11 @@ pub fn reason(layers: &[Layer]) -> String {
         }
         return s;
     }
+    chain_reason(layers)
+}
+
+/// [`reason`] for any chain of layers, the one-layer shortcut aside.
+fn chain_reason(layers: &[Layer]) -> String {
     let mut v = Vec::new();
     flat(layers, &mut v);
     // Historical order: innermost first.
@@ -176,6 +186,29 @@ pub fn reason(layers: &[Layer]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_layer_shortcuts_agree_with_the_chain() {
+        for codec in Codec::all() {
+            let mut layers = vec![Layer::Legacy {
+                from: codec,
+                read_as: Codec::LATIN1,
+            }];
+            for a0 in [false, true] {
+                for lossy in [false, true] {
+                    layers.push(Layer::Utf8As { codec, a0, lossy });
+                }
+            }
+            for l in layers {
+                let one = [l];
+                assert_eq!(
+                    (rule(&one), reason(&one)),
+                    (chain_rule(&one), chain_reason(&one)),
+                    "should name {one:?} as the general path does"
+                );
+            }
+        }
+    }
 
     #[test]
     fn names_repeated_layers() {
