@@ -50,7 +50,7 @@ HEADER = (
 )
 
 
-# Corpus thresholds (see `capital_shares`).
+# Corpus thresholds (see `shares_with_frequency`).
 MIN_LOGPROB = -17.0
 NAME_SHARE = 0.9
 COMMON_SHARE = 0.5
@@ -96,11 +96,11 @@ def lexeme_probs():
     return json.loads(gzip.open(path).read())
 
 
-def shares(probs, min_logprob, form):
+def shares_with_frequency(probs, min_logprob, form):
     """Each word's share of use in the form `form` gives it (`str.upper`, or
-    capitalised) against its lower-case form: {key: share}, for words at least
-    as common as `min_logprob` (natural log of the unigram probability, both
-    forms together)."""
+    capitalised) against its lower-case form, with how common the word is
+    (natural log of the unigram probability, both forms together):
+    {key: (share, logprob)}, for words at least as common as `min_logprob`."""
     import math
     out = {}
     for w, lp in probs.items():
@@ -109,24 +109,20 @@ def shares(probs, min_logprob, form):
         other = probs.get(form(w))
         a = math.exp(other) if other is not None and form(w) != w else 0.0
         b = math.exp(lp)
-        if math.log(a + b) >= min_logprob:
-            out[w] = a / (a + b)
+        total = math.log(a + b)
+        if total >= min_logprob:
+            out[w] = (a / (a + b), total)
     # Words the corpus has only in the other form.
     for w, lp in probs.items():
         if len(w) >= 2 and w.isalpha() and not w.islower() and form(w.lower()) == w and w.lower() not in probs:
             if lp >= min_logprob:
-                out[w.lower()] = 1.0
+                out[w.lower()] = (1.0, lp)
     return out
 
 
-def capital_shares(probs, min_logprob):
-    """Each word's share of capitalised use (`Smith` against `smith`)."""
-    return shares(probs, min_logprob, lambda w: w[:1].upper() + w[1:])
-
-
-def upper_shares(probs, min_logprob):
-    """Each word's share of use in capitals (`NATO` against `nato`)."""
-    return shares(probs, min_logprob, str.upper)
+def capitalised(w):
+    """`w` with a capital initial (`Smith` for `smith`)."""
+    return w[:1].upper() + w[1:]
 
 
 def unlisted_acronym_shares(probs, min_logprob):
@@ -192,7 +188,13 @@ def build():
         else:
             mixed.add(w)
     probs = lexeme_probs()
-    cap_shares = capital_shares(probs, MIN_LOGPROB)
+    # Shares of capitalised use, worked out once for the most common words any
+    # threshold below takes; each use keeps the words common enough for it.
+    cap_shares_at = shares_with_frequency(probs, MIN_LOGPROB, capitalised)
+    cap_shares = {key: share for key, (share, _) in cap_shares_at.items()}
+
+    def common_enough(min_logprob):
+        return {key: share for key, (share, lp) in cap_shares_at.items() if lp >= min_logprob}
     # Corpus evidence settles words SCOWL lists both ways: a word English writes
     # capitalised nearly always (`york`, `smith`) is a name.
     for key in sorted(both):
@@ -221,7 +223,7 @@ def build():
     # beside a name (`Balbi Insisted on`), where other common words may be part of it.
     seldom = {
         key
-        for key, share in capital_shares(probs, SELDOM_MIN_LOGPROB).items()
+        for key, share in common_enough(SELDOM_MIN_LOGPROB).items()
         if share <= SELDOM_SHARE and len(key) >= 4 and key not in proper and key not in both
     }
     # A capitalised plural or possessive-free `-s` form of a listed name is found through the name.
@@ -231,7 +233,7 @@ def build():
     acronym = {w for w in acronym if len(w) > 1}
     # An acronym English writes in lower case at least as often (`ok`, `https`)
     # is ambiguous, like `US`/`us`.
-    up_shares = upper_shares(probs, MIN_LOGPROB)
+    up_shares = {key: share for key, (share, _) in shares_with_frequency(probs, MIN_LOGPROB, str.upper).items()}
     for w in sorted(acronym):
         share = up_shares.get(w.lower())
         if share is not None and share <= COMMON_SHARE:
@@ -252,7 +254,7 @@ def build():
         if not known(key) and share >= UNLISTED_ACRONYM_SHARE:
             acronym.add(key.upper())
             listed.add(key)
-    for key, share in sorted(capital_shares(probs, UNLISTED_MIN_LOGPROB).items()):
+    for key, share in sorted(common_enough(UNLISTED_MIN_LOGPROB).items()):
         if len(key) < 3 or not key.isascii() or known(key):
             continue
         if share >= COMMON_NAME_SHARE:
