@@ -129,10 +129,10 @@ pub type Stage = fn(&str, &crate::options::Options, &mut Report);
 /// characters, then normalise, then ...) without the stages having to agree on
 /// non-overlapping spans. Where stages touch the same text, their changes merge
 /// into one change whose rule joins theirs with `+` and whose reason lists each.
-pub fn run_stages(
+pub fn run_stages<S: Fn(&str, &crate::options::Options, &mut Report)>(
     text: &str,
     options: &crate::options::Options,
-    stages: &[(&str, Stage)],
+    stages: &[(&str, S)],
     report: &mut Report,
 ) {
     let mut current = std::borrow::Cow::Borrowed(text);

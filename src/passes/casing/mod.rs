@@ -74,31 +74,35 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         return;
     }
     let s = &options.casing.settings;
-    let mut stages: Vec<(&str, crate::report::Stage)> = Vec::with_capacity(5 + EVIDENCE_ROUNDS);
+    let rounds = evidence_case::Rounds::default();
+    let round = |t: &str, o: &Options, r: &mut Report| evidence_case::run_round(t, o, r, &rounds);
+    let mut stages: Vec<(&str, &dyn Fn(&str, &Options, &mut Report))> =
+        Vec::with_capacity(5 + EVIDENCE_ROUNDS);
     if s.glued {
-        stages.push(("glued", glued::run));
+        stages.push(("glued", &glued::run));
     }
     if s.double_capitals {
-        stages.push(("double-caps", double_caps::run));
+        stages.push(("double-caps", &double_caps::run));
     }
     if s.caps_lines {
-        stages.push(("caps-lines", caps_lines::run));
+        stages.push(("caps-lines", &caps_lines::run));
     }
     if s.evidence {
         // Each repair changes the evidence the next ones see (`New york` fixed
         // makes `york` a name elsewhere): a few rounds reach a fixed point, so
         // cleaning the output again changes nothing. A round with nothing to do
-        // costs one scan.
+        // costs one scan. The rounds share what they learnt of the text (see
+        // `evidence_case::Rounds`).
         for _ in 0..EVIDENCE_ROUNDS {
-            stages.push(("evidence", evidence_case::run));
+            stages.push(("evidence", &round));
         }
         if s.double_capitals {
             // `REddit` is repaired only when the document writes `Reddit` at
             // least as often; the rounds above may have raised `reddit`.
-            stages.push(("double-caps", double_caps::run));
+            stages.push(("double-caps", &double_caps::run));
         }
         if s.caps_lines {
-            stages.push(("caps-lines", caps_lines::run)); // on the repaired evidence
+            stages.push(("caps-lines", &caps_lines::run)); // on the repaired evidence
         }
     }
     // The rules are English: other languages' lines are blanked out (same byte
