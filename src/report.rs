@@ -122,6 +122,9 @@ impl Report {
 /// A stage inside a pass: the same shape as a pass.
 pub type Stage = fn(&str, &crate::options::Options, &mut Report);
 
+/// A stage that may carry state from one run to the next (a closure).
+pub type StageRef<'a> = &'a dyn Fn(&str, &crate::options::Options, &mut Report);
+
 /// Runs `stages` one after another, each on the previous stage's output, and
 /// records their combined effect in `report` as changes against `text`.
 ///

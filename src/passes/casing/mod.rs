@@ -36,7 +36,7 @@ pub mod lexicon;
 pub mod words;
 
 use crate::options::Options;
-use crate::report::{run_stages, Report};
+use crate::report::{run_stages, Report, StageRef};
 use serde::Deserialize;
 
 /// How many times the evidence stage runs (see [`run`]).
@@ -76,8 +76,7 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
     let s = &options.casing.settings;
     let rounds = evidence_case::Rounds::default();
     let round = |t: &str, o: &Options, r: &mut Report| evidence_case::run_round(t, o, r, &rounds);
-    let mut stages: Vec<(&str, &dyn Fn(&str, &Options, &mut Report))> =
-        Vec::with_capacity(5 + EVIDENCE_ROUNDS);
+    let mut stages: Vec<(&str, StageRef)> = Vec::with_capacity(5 + EVIDENCE_ROUNDS);
     if s.glued {
         stages.push(("glued", &glued::run));
     }
