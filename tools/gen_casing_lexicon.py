@@ -33,8 +33,9 @@ English writes in capitals 85% of the time or more (`npr`, `qa`), @proper
 when English capitalises them 85% of the time or more (`ronaldo`), @lower when 10% or less
 (`syncing`).
 The corpus also settles some of SCOWL's classes: a @both word capitalised 90% of the time
-or more (`york`, `smith`) becomes @proper; a @proper word capitalised half the time or
-less becomes @both.
+or more (`york`, `smith`) becomes @proper, and one capitalised 10% of the time or less
+(`board`, `version`) becomes @lower; a @proper word capitalised half the time or less
+becomes @both.
 Each section is sorted; each entry is front-coded as one digit (the length of the prefix it
 shares with the previous entry, at most 9) followed by the rest of the entry.
 """
@@ -54,6 +55,7 @@ HEADER = (
 MIN_LOGPROB = -17.0
 NAME_SHARE = 0.9
 COMMON_SHARE = 0.5
+BOTH_COMMON_SHARE = 0.1
 COMMON_NAME_SHARE = 0.85
 UNLISTED_MIN_LOGPROB = -16.0
 UNLISTED_COMMON_SHARE = 0.1
@@ -196,7 +198,10 @@ def build():
     def common_enough(min_logprob):
         return {key: share for key, (share, lp) in cap_shares_at.items() if lp >= min_logprob}
     # Corpus evidence settles words SCOWL lists both ways: a word English writes
-    # capitalised nearly always (`york`, `smith`) is a name.
+    # capitalised nearly always (`york`, `smith`) is a name, and one it seldom
+    # capitalises (`board`, `version`: a surname or a title now and then) is a
+    # common word.
+    lowered_both = set()
     for key in sorted(both):
         share = cap_shares.get(key)
         if share is None:
@@ -204,6 +209,9 @@ def build():
         if share >= NAME_SHARE:
             both.discard(key)
             proper.add(key)
+        elif share <= BOTH_COMMON_SHARE:
+            both.discard(key)
+            lowered_both.add(key)
     # A word SCOWL knows both as a name and as a common word that English
     # nearly always capitalises (`japan`, `john`) is a name, however SCOWL lists
     # its common use: kept in its own section, which the pass reads first.
@@ -242,7 +250,9 @@ def build():
     acrboth = {w for w in acrboth if len(w) > 1}
     # Words SCOWL does not list at all (`boateng`, `syncing`): the corpus alone
     # says whether English writes them as names or as common words.
-    kept_lower = set(lower)
+    kept_lower = set(lower) | {
+        key for key in lowered_both if not any(b in kept for b in inflection_bases(key))
+    }
     listed = proper | both | {w.lower() for w in acronym | acrboth | mixed} | hand_listed()
 
     def known(key):

@@ -430,6 +430,11 @@ mod tests {
             "should keep a word English writes both ways ambiguous"
         );
         assert_eq!(
+            (lx.class("version"), lx.class("cabinet")),
+            (Class::Common, Class::Common),
+            "should take a word SCOWL lists both ways but English seldom capitalises for a common word"
+        );
+        assert_eq!(
             lx.class("ok"),
             Class::AcronymOrWord,
             "should take an acronym English writes in lower case as often for a word too"
