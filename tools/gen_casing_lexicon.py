@@ -32,7 +32,7 @@ are classed by the corpus alone, if common enough: @acronym when two to five let
 English writes in capitals 85% of the time or more (`npr`, `qa`), @proper
 when English capitalises them 85% of the time or more (`ronaldo`), @lower when 10% or less
 (`syncing`).
-The corpus also settles some of SCOWL's classes: a @both word capitalised 90% of the time
+The corpus also settles some of SCOWL's classes: a @both word capitalised 70% of the time
 or more (`york`, `smith`) becomes @proper, and one capitalised 10% of the time or less
 (`board`, `version`) becomes @lower; a @proper word capitalised half the time or less
 becomes @both.
@@ -53,7 +53,7 @@ HEADER = (
 
 # Corpus thresholds (see `shares_with_frequency`).
 MIN_LOGPROB = -17.0
-NAME_SHARE = 0.9
+NAME_SHARE = 0.7
 COMMON_SHARE = 0.5
 BOTH_COMMON_SHARE = 0.1
 COMMON_NAME_SHARE = 0.85
@@ -198,7 +198,7 @@ def build():
     def common_enough(min_logprob):
         return {key: share for key, (share, lp) in cap_shares_at.items() if lp >= min_logprob}
     # Corpus evidence settles words SCOWL lists both ways: a word English writes
-    # capitalised nearly always (`york`, `smith`) is a name, and one it seldom
+    # capitalised most of the time (`york`, `smith`) is a name, and one it seldom
     # capitalises (`board`, `version`: a surname or a title now and then) is a
     # common word.
     lowered_both = set()
