@@ -5,19 +5,24 @@
 //! - `text` is the caller's own string when nothing changed; otherwise it is put
 //!   together in JS from slices of the input and of one string holding every
 //!   replacement, rather than decoding a copy of the whole output.
-//! - `edits` crosses as one JSON string and becomes objects when it is first
-//!   read (an accessor property that parses the string once and then keeps the
-//!   array), so a caller who only wants the text does not pay for thousands of
-//!   objects. Nothing stays behind in wasm memory: the string is JavaScript's,
-//!   and goes with the result when it is collected. It is still an own,
-//!   enumerable property: `JSON.stringify`, spreading, `structuredClone` and
-//!   `postMessage` see an ordinary array, and assigning to it works.
+//! - `edits` crosses in a compact form and becomes objects when it is first
+//!   read (an accessor property, `src/wasm/edits.js`, that makes them once and
+//!   then keeps the array), so a caller who only wants the text does not pay
+//!   for thousands of objects. The compact form is seven numbers per edit in
+//!   one typed array, the replacements string the text is assembled from, and
+//!   one table of the distinct passes, rules and reasons; an edit whose one
+//!   step says the same as the edit itself (every edit of a single pass) sends
+//!   no step, which JavaScript rebuilds from the edit and the input. Only the
+//!   steps of edits that merged several steps cross as JSON. Nothing stays
+//!   behind in wasm memory: all of it is JavaScript's, and goes with the
+//!   result when it is collected. It is still an own, enumerable property:
+//!   `JSON.stringify`, spreading, `structuredClone` and `postMessage` see an
+//!   ordinary array, and assigning to it works.
 
 use super::to_js;
 use crate::edit::{utf16_len, Edit};
-use js_sys::{Array, JsString, Object, Reflect};
-use std::cell::RefCell;
-use std::rc::Rc;
+use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,24 +41,45 @@ pub(super) fn build(
     } else {
         JsValue::NULL
     };
+    // Decided on byte offsets, before they become UTF-16 ones.
+    let plain: Vec<bool> = cleaned
+        .edits
+        .iter()
+        .map(|e| says_it_all(input, e))
+        .collect();
     let crate::Cleaned { edits, stats, .. } = cleaned.into_utf16(input);
-    let text = if text.is_null() {
-        assemble(input_js.unchecked_ref(), &edits).into()
-    } else {
-        text
-    };
     let out = Object::new();
     if let Some(input) = with_input {
         set(&out, "input", input)?;
     }
-    set(&out, "text", &text)?;
     if edits.is_empty() {
+        set(&out, "text", &text)?;
         set(&out, "edits", &Array::new())?;
     } else {
-        define_lazy_edits(&out, &edits)?;
+        let input_js: &JsString = input_js.unchecked_ref();
+        let replacements = replacements(&edits);
+        set(&out, "text", &assemble(input_js, &replacements, &edits))?;
+        define_lazy_edits(&out, input_js, &replacements, &edits, &plain);
     }
     set(&out, "stats", &to_js(&stats)?)?;
     Ok(out)
+}
+
+/// Whether the one step of `e` says nothing the edit does not: the same pass,
+/// rule and reason, the input's own text before (byte offsets into `input`)
+/// and the replacement after. JavaScript then rebuilds the step from the edit
+/// and its input string. Text with U+FFFD is sent as it is: the input string
+/// may hold a lone surrogate there, which became U+FFFD on its way in.
+fn says_it_all(input: &str, e: &Edit) -> bool {
+    let [step] = e.steps.as_slice() else {
+        return false;
+    };
+    step.pass == e.pass
+        && step.rule == e.rule
+        && step.reason == e.reason
+        && step.after == e.replacement
+        && input.get(e.start..e.end) == Some(step.before.as_str())
+        && !step.before.contains('\u{fffd}')
 }
 
 fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
@@ -62,15 +88,20 @@ fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
         .map_err(|_| JsError::new(&format!("textscrub: could not set `{key}`")))
 }
 
-/// The output text: `input` with `edits` (UTF-16 offsets, sorted, not
-/// overlapping) applied, from slices of `input` and of one string of all the
-/// replacements, so that only the replacements cross from wasm.
-fn assemble(input: &JsString, edits: &[Edit]) -> JsString {
+/// Every replacement of `edits`, in order, as one string, so that they cross
+/// from wasm at once.
+fn replacements(edits: &[Edit]) -> JsString {
     let mut all = String::with_capacity(edits.iter().map(|e| e.replacement.len()).sum());
     for e in edits {
         all.push_str(&e.replacement);
     }
-    let replacements = JsString::from(all.as_str());
+    JsString::from(all.as_str())
+}
+
+/// The output text: `input` with `edits` (UTF-16 offsets, sorted, not
+/// overlapping) applied, from slices of `input` and of `replacements` (see
+/// [`replacements`]), so that only the replacements cross from wasm.
+fn assemble(input: &JsString, replacements: &JsString, edits: &[Edit]) -> JsString {
     let mut out = JsString::from("");
     let (mut at, mut from) = (0u32, 0u32);
     for e in edits {
@@ -92,114 +123,138 @@ fn assemble(input: &JsString, edits: &[Edit]) -> JsString {
     out
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/wasm/edits.js")]
 extern "C" {
-    /// `JSON.parse`, on a string that is already JavaScript's.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+    /// Defines `target.edits` from the compact form; see the module's
+    /// documentation and `src/wasm/edits.js`.
+    fn define_edits(
+        target: &Object,
+        numbers: &Uint32Array,
+        replacements: &JsString,
+        input: &JsString,
+        table: &str,
+        steps: &str,
+    );
 }
 
-/// Defines `target.edits` as an accessor that parses `edits` (as JSON) on
-/// first read and returns the same array from then on; assigning replaces it.
-fn define_lazy_edits(target: &Object, edits: &[Edit]) -> Result<(), JsError> {
-    let array: Rc<RefCell<Option<JsValue>>> = Rc::default();
-    let (for_get, for_set) = (array.clone(), array);
-    let mut pending = Some(JsValue::from_str(&edits_json(edits)));
-    let get = Closure::<dyn FnMut() -> JsValue>::own_assert_unwind_safe(move || {
-        let mut slot = for_get.borrow_mut();
-        if let Some(json) = pending.take() {
-            if slot.is_none() {
-                *slot = Some(json_parse(&json).unwrap_or_else(|_| Array::new().into()));
+/// Fields per edit in the numbers `define_edits` takes.
+const FIELDS: usize = 7;
+
+/// Defines `target.edits` as an accessor that makes the edit objects on first
+/// read and returns the same array from then on; assigning replaces it.
+/// `edits` are in UTF-16 offsets into `input`; `plain[i]` says whether the
+/// step of edit `i` can be rebuilt from the edit (see [`says_it_all`]).
+fn define_lazy_edits(
+    target: &Object,
+    input: &JsString,
+    replacements: &JsString,
+    edits: &[Edit],
+    plain: &[bool],
+) {
+    let mut table = Table::default();
+    let mut numbers = Vec::with_capacity(edits.len() * FIELDS);
+    let mut steps = String::from("[");
+    let mut lists = 0u32;
+    for (i, e) in edits.iter().enumerate() {
+        numbers.extend([
+            e.start as u32,
+            e.end as u32,
+            utf16_len(e.replacement.as_bytes()) as u32,
+            table.index(&e.pass),
+            table.index(&e.rule),
+            table.index(&e.reason),
+        ]);
+        if plain.get(i).copied().unwrap_or(false) {
+            numbers.push(0);
+        } else {
+            if lists > 0 {
+                steps.push(',');
+            }
+            steps_json(&mut steps, e);
+            lists += 1;
+            numbers.push(lists);
+        }
+    }
+    steps.push(']');
+    define_edits(
+        target,
+        &Uint32Array::from(numbers.as_slice()),
+        replacements,
+        input,
+        &table.json(),
+        &steps,
+    );
+}
+
+/// The distinct strings of a result's passes, rules and reasons, each with
+/// its index: a few dozen strings stand for tens of thousands of fields.
+#[derive(Default)]
+struct Table<'a> {
+    index: HashMap<&'a str, u32>,
+    strings: Vec<&'a str>,
+    /// The last string looked up and its index: neighbouring edits mostly
+    /// share their pass, rule and reason.
+    last: Option<(&'a str, u32)>,
+}
+
+impl<'a> Table<'a> {
+    fn index(&mut self, s: &'a str) -> u32 {
+        if let Some((last, i)) = self.last {
+            if last == s {
+                return i;
             }
         }
-        slot.clone().unwrap_or(JsValue::UNDEFINED)
-    });
-    let set_edits = Closure::<dyn FnMut(JsValue)>::own_assert_unwind_safe(move |v: JsValue| {
-        *for_set.borrow_mut() = Some(v);
-    });
-    let descriptor = Object::new();
-    set(&descriptor, "get", &get.into_js_value())?;
-    set(&descriptor, "set", &set_edits.into_js_value())?;
-    set(&descriptor, "enumerable", &JsValue::TRUE)?;
-    set(&descriptor, "configurable", &JsValue::TRUE)?;
-    Object::define_property(target, &JsValue::from_str("edits"), &descriptor);
-    Ok(())
-}
+        let next = self.strings.len() as u32;
+        let i = *self.index.entry(s).or_insert(next);
+        if i == next {
+            self.strings.push(s);
+        }
+        self.last = Some((s, i));
+        i
+    }
 
-/// `edits` as JSON, exactly as `serde` names their fields.
-fn edits_json(edits: &[Edit]) -> String {
-    let mut out = String::with_capacity(edits.len() * 256);
-    out.push('[');
-    for (i, e) in edits.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"start\":");
-        json_number(&mut out, e.start);
-        out.push_str(",\"end\":");
-        json_number(&mut out, e.end);
-        for (key, value) in [
-            ("replacement", &e.replacement),
-            ("pass", &e.pass),
-            ("rule", &e.rule),
-            ("reason", &e.reason),
-        ] {
-            field(&mut out, key, value);
-        }
-        out.push_str(",\"steps\":[");
-        for (j, s) in e.steps.iter().enumerate() {
-            if j > 0 {
+    /// The strings, in index order, as a JSON array.
+    fn json(&self) -> String {
+        let mut out = String::from("[");
+        for (i, s) in self.strings.iter().enumerate() {
+            if i > 0 {
                 out.push(',');
             }
-            out.push('{');
-            for (k, (key, value)) in [
-                ("pass", &s.pass),
-                ("rule", &s.rule),
-                ("reason", &s.reason),
-                ("before", &s.before),
-                ("after", &s.after),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                if k > 0 {
-                    out.push(',');
-                }
-                json_string(&mut out, key);
-                out.push(':');
-                json_string(&mut out, value);
-            }
-            out.push('}');
+            json_string(&mut out, s);
         }
-        out.push_str("]}");
+        out.push(']');
+        out
+    }
+}
+
+/// The steps of `e` as a JSON array, exactly as `serde` names their fields.
+fn steps_json(out: &mut String, e: &Edit) {
+    out.push('[');
+    for (j, s) in e.steps.iter().enumerate() {
+        if j > 0 {
+            out.push(',');
+        }
+        out.push('{');
+        for (k, (key, value)) in [
+            ("pass", &s.pass),
+            ("rule", &s.rule),
+            ("reason", &s.reason),
+            ("before", &s.before),
+            ("after", &s.after),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if k > 0 {
+                out.push(',');
+            }
+            json_string(out, key);
+            out.push(':');
+            json_string(out, value);
+        }
+        out.push('}');
     }
     out.push(']');
-    out
-}
-
-/// `n` in decimal.
-fn json_number(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
-}
-
-/// `,"key":"value"`.
-fn field(out: &mut String, key: &str, value: &str) {
-    out.push(',');
-    json_string(out, key);
-    out.push(':');
-    json_string(out, value);
 }
 
 /// `s` as a JSON string literal, in ASCII: characters outside it are written

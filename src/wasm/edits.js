@@ -1,0 +1,68 @@
+// The `edits` of a result, made into objects in JavaScript when first read
+// (see src/wasm/result.rs, which hands over the compact form described there).
+
+/** Fields per edit in `numbers`. */
+const FIELDS = 7;
+
+/**
+ * Defines `target.edits` as an own, enumerable accessor that makes the edit
+ * objects on first read and returns the same array from then on; assigning
+ * replaces it. Until then only the compact form is kept, and it is let go as
+ * soon as the array is made or replaced.
+ *
+ * `numbers` holds seven numbers per edit: start and end (UTF-16 offsets into
+ * `input`), the length of its replacement (the next slice of `replacements`,
+ * which holds them all in order), the indices in `table` (a JSON array of
+ * strings) of its pass, rule and reason, and 0 if its one step says the same
+ * as the edit (pass, rule and reason, `input.slice(start, end)` before, the
+ * replacement after), or else 1 + the index of its steps in `steps` (a JSON
+ * array of step arrays).
+ */
+export function define_edits(target, numbers, replacements, input, table, steps) {
+  let value;
+  let pending = { numbers, replacements, input, table, steps };
+  Object.defineProperty(target, "edits", {
+    get() {
+      if (pending !== undefined) {
+        value = expand(pending);
+        pending = undefined;
+      }
+      return value;
+    },
+    set(v) {
+      value = v;
+      pending = undefined;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** The edit objects of the compact form (see `define_edits`). */
+function expand({ numbers, replacements, input, table, steps }) {
+  const strings = JSON.parse(table);
+  const stepLists = JSON.parse(steps);
+  const edits = [];
+  let from = 0;
+  for (let j = 0; j < numbers.length; j += FIELDS) {
+    const start = numbers[j];
+    const end = numbers[j + 1];
+    const to = from + numbers[j + 2];
+    const replacement = replacements.slice(from, to);
+    from = to;
+    const pass = strings[numbers[j + 3]];
+    const rule = strings[numbers[j + 4]];
+    const reason = strings[numbers[j + 5]];
+    const k = numbers[j + 6];
+    edits.push({
+      start,
+      end,
+      replacement,
+      pass,
+      rule,
+      reason,
+      steps: k === 0 ? [{ pass, rule, reason, before: input.slice(start, end), after: replacement }] : stepLists[k - 1],
+    });
+  }
+  return edits;
+}
