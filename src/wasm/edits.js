@@ -13,10 +13,12 @@ const FIELDS = 7;
  * `numbers` holds seven numbers per edit: start and end (UTF-16 offsets into
  * `input`), the length of its replacement (the next slice of `replacements`,
  * which holds them all in order), the indices in `table` (a JSON array of
- * strings) of its pass, rule and reason, and 0 if its one step says the same
- * as the edit (pass, rule and reason, `input.slice(start, end)` before, the
- * replacement after), or else 1 + the index of its steps in `steps` (a JSON
- * array of step arrays).
+ * strings) of its pass, rule and reason, and how to get its steps: 0 if its
+ * one step says the same as the edit (pass, rule and reason,
+ * `input.slice(start, end)` before, the replacement after); 1 the same, with
+ * the slice made well-formed as it was on its way into wasm (a lone
+ * surrogate became U+FFFD); or else 2 + the index of its steps in `steps` (a
+ * JSON array of step arrays).
  */
 export function define_edits(target, numbers, replacements, input, table, steps) {
   let value;
@@ -54,15 +56,33 @@ function expand({ numbers, replacements, input, table, steps }) {
     const rule = strings[numbers[j + 4]];
     const reason = strings[numbers[j + 5]];
     const k = numbers[j + 6];
-    edits.push({
-      start,
-      end,
-      replacement,
-      pass,
-      rule,
-      reason,
-      steps: k === 0 ? [{ pass, rule, reason, before: input.slice(start, end), after: replacement }] : stepLists[k - 1],
-    });
+    let steps;
+    if (k < 2) {
+      const before = input.slice(start, end);
+      steps = [{ pass, rule, reason, before: k === 0 ? before : wellFormed(before), after: replacement }];
+    } else {
+      steps = stepLists[k - 2];
+    }
+    edits.push({ start, end, replacement, pass, rule, reason, steps });
   }
   return edits;
+}
+
+/** `s` with each lone surrogate replaced by U+FFFD, as `TextEncoder` reads it. */
+function wellFormed(s) {
+  if (typeof s.toWellFormed === "function") return s.toWellFormed();
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out += s[i] + s[i + 1];
+        i++;
+        continue;
+      }
+    }
+    out += c >= 0xd800 && c <= 0xdfff ? "\ufffd" : s[i];
+  }
+  return out;
 }

@@ -42,11 +42,7 @@ pub(super) fn build(
         JsValue::NULL
     };
     // Decided on byte offsets, before they become UTF-16 ones.
-    let plain: Vec<bool> = cleaned
-        .edits
-        .iter()
-        .map(|e| says_it_all(input, e))
-        .collect();
+    let steps: Vec<Steps> = cleaned.edits.iter().map(|e| steps_of(input, e)).collect();
     let crate::Cleaned { edits, stats, .. } = cleaned.into_utf16(input);
     let out = Object::new();
     if let Some(input) = with_input {
@@ -59,27 +55,42 @@ pub(super) fn build(
         let input_js: &JsString = input_js.unchecked_ref();
         let replacements = replacements(&edits);
         set(&out, "text", &assemble(input_js, &replacements, &edits))?;
-        define_lazy_edits(&out, input_js, &replacements, &edits, &plain);
+        define_lazy_edits(&out, input_js, &replacements, &edits, &steps);
     }
     set(&out, "stats", &to_js(&stats)?)?;
     Ok(out)
 }
 
-/// Whether the one step of `e` says nothing the edit does not: the same pass,
-/// rule and reason, the input's own text before (byte offsets into `input`)
-/// and the replacement after. JavaScript then rebuilds the step from the edit
-/// and its input string. Text with U+FFFD is sent as it is: the input string
-/// may hold a lone surrogate there, which became U+FFFD on its way in.
-fn says_it_all(input: &str, e: &Edit) -> bool {
+/// How JavaScript gets the steps of an edit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Steps {
+    /// They cross as JSON.
+    Sent,
+    /// One step that says nothing the edit does not: the same pass, rule and
+    /// reason, the input's own text before and the replacement after.
+    /// JavaScript rebuilds it from the edit and its input string.
+    Rebuilt,
+    /// The same, but the text before holds U+FFFD, where the input string may
+    /// hold a lone surrogate, which became U+FFFD on its way into wasm; so
+    /// JavaScript makes its slice of the input well-formed the same way.
+    RebuiltWellFormed,
+}
+
+/// How the steps of `e` (byte offsets into `input`) reach JavaScript.
+fn steps_of(input: &str, e: &Edit) -> Steps {
     let [step] = e.steps.as_slice() else {
-        return false;
+        return Steps::Sent;
     };
-    step.pass == e.pass
+    let rebuilt = step.pass == e.pass
         && step.rule == e.rule
         && step.reason == e.reason
         && step.after == e.replacement
-        && input.get(e.start..e.end) == Some(step.before.as_str())
-        && !step.before.contains('\u{fffd}')
+        && input.get(e.start..e.end) == Some(step.before.as_str());
+    match (rebuilt, step.before.contains('\u{fffd}')) {
+        (false, _) => Steps::Sent,
+        (true, false) => Steps::Rebuilt,
+        (true, true) => Steps::RebuiltWellFormed,
+    }
 }
 
 fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
@@ -142,14 +153,14 @@ const FIELDS: usize = 7;
 
 /// Defines `target.edits` as an accessor that makes the edit objects on first
 /// read and returns the same array from then on; assigning replaces it.
-/// `edits` are in UTF-16 offsets into `input`; `plain[i]` says whether the
-/// step of edit `i` can be rebuilt from the edit (see [`says_it_all`]).
+/// `edits` are in UTF-16 offsets into `input`; `how[i]` says how the steps of
+/// edit `i` reach JavaScript (see [`steps_of`]).
 fn define_lazy_edits(
     target: &Object,
     input: &JsString,
     replacements: &JsString,
     edits: &[Edit],
-    plain: &[bool],
+    how: &[Steps],
 ) {
     let mut table = Table::default();
     let mut numbers = Vec::with_capacity(edits.len() * FIELDS);
@@ -160,20 +171,22 @@ fn define_lazy_edits(
             e.start as u32,
             e.end as u32,
             utf16_len(e.replacement.as_bytes()) as u32,
-            table.index(&e.pass),
-            table.index(&e.rule),
-            table.index(&e.reason),
+            table.index(Field::Pass, &e.pass),
+            table.index(Field::Rule, &e.rule),
+            table.index(Field::Reason, &e.reason),
         ]);
-        if plain.get(i).copied().unwrap_or(false) {
-            numbers.push(0);
-        } else {
-            if lists > 0 {
-                steps.push(',');
+        numbers.push(match how.get(i).copied().unwrap_or(Steps::Sent) {
+            Steps::Rebuilt => 0,
+            Steps::RebuiltWellFormed => 1,
+            Steps::Sent => {
+                if lists > 0 {
+                    steps.push(',');
+                }
+                steps_json(&mut steps, e);
+                lists += 1;
+                lists + 1
             }
-            steps_json(&mut steps, e);
-            lists += 1;
-            numbers.push(lists);
-        }
+        });
     }
     steps.push(']');
     define_edits(
@@ -186,21 +199,30 @@ fn define_lazy_edits(
     );
 }
 
+/// The fields of an edit that [`Table`] holds.
+#[derive(Clone, Copy)]
+enum Field {
+    Pass,
+    Rule,
+    Reason,
+}
+
 /// The distinct strings of a result's passes, rules and reasons, each with
 /// its index: a few dozen strings stand for tens of thousands of fields.
 #[derive(Default)]
 struct Table<'a> {
     index: HashMap<&'a str, u32>,
     strings: Vec<&'a str>,
-    /// The last string looked up and its index: neighbouring edits mostly
-    /// share their pass, rule and reason.
-    last: Option<(&'a str, u32)>,
+    /// The last string looked up for each [`Field`], and its index:
+    /// neighbouring edits mostly share their pass, rule and reason.
+    last: [Option<(&'a str, u32)>; 3],
 }
 
 impl<'a> Table<'a> {
-    fn index(&mut self, s: &'a str) -> u32 {
-        if let Some((last, i)) = self.last {
-            if last == s {
+    fn index(&mut self, field: Field, s: &'a str) -> u32 {
+        let last = &mut self.last[field as usize];
+        if let Some((seen, i)) = *last {
+            if seen == s {
                 return i;
             }
         }
@@ -209,7 +231,7 @@ impl<'a> Table<'a> {
         if i == next {
             self.strings.push(s);
         }
-        self.last = Some((s, i));
+        *last = Some((s, i));
         i
     }
 
