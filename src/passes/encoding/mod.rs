@@ -81,7 +81,7 @@ impl Default for EncodingOptions {
 /// Runs the pass.
 pub fn run(text: &str, options: &Options, report: &mut Report) {
     // Fast path: one scan finds nothing outside ASCII and no `&`.
-    if text.bytes().all(|b| b < 0x80 && b != b'&') {
+    if ascii_without_ampersand(text.as_bytes()) {
         return;
     }
     let s = &options.encoding.settings;
@@ -145,6 +145,27 @@ fn run_line(
     for w in r.warnings.drain(..) {
         report.warn(w);
     }
+}
+
+/// Whether `bytes` are all ASCII and none is `&`: eight bytes at a time, as
+/// one number, which wasm does several times faster than byte by byte.
+fn ascii_without_ampersand(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte of `x ^ "&&&&&&&&"` is zero exactly where `x` has an `&`; in
+        // ASCII, subtracting one from a byte sets its top bit only if it was
+        // zero (the classic test: exact as to whether any byte is).
+        let y = x ^ (ONES * u64::from(b'&'));
+        if x & TOPS != 0 || y.wrapping_sub(ONES) & !y & TOPS != 0 {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(|&b| b < 0x80 && b != b'&')
 }
 
 /// Lines of `text` that have something outside ASCII: `(start, line)`.
@@ -287,6 +308,24 @@ mod tests {
             ("café crème", 0),
             "should have nothing left for a second run"
         );
+    }
+
+    #[test]
+    fn the_fast_path_finds_any_ampersand_or_non_ascii_byte() {
+        let text = "plain ASCII text, long enough for several eight-byte words";
+        assert!(
+            ascii_without_ampersand(text.as_bytes()),
+            "should clear ASCII"
+        );
+        for at in 0..text.len() {
+            for odd in ["&", "é"] {
+                let t = format!("{}{odd}{}", &text[..at], &text[at..]);
+                assert!(
+                    !ascii_without_ampersand(t.as_bytes()),
+                    "should find {odd:?} in {t:?}"
+                );
+            }
+        }
     }
 
     #[test]
