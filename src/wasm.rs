@@ -7,6 +7,7 @@
 
 mod result;
 
+use crate::pipeline::{Output, Run};
 use crate::{passes, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -105,22 +106,24 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("textscrub: {e}")))
 }
 
+/// Runs the passes; the text is left for [`result::build`] to make from the
+/// edits and the caller's string (see [`Output::Edits`]).
 fn run(
     text: &str,
     options: &Options,
     on_progress: Option<js_sys::Function>,
-) -> Result<crate::Cleaned, JsError> {
-    match on_progress {
-        Some(f) => crate::clean_with_progress(text, options, &mut |done, pass| {
+) -> Result<Run, JsError> {
+    let mut progress = |done: f64, pass: &str| {
+        if let Some(f) = &on_progress {
             let _ = f.call2(
                 &JsValue::NULL,
                 &JsValue::from_f64(done),
                 &JsValue::from_str(pass),
             );
-        }),
-        None => crate::clean(text, options),
-    }
-    .map_err(|e| JsError::new(&format!("textscrub: {e}")))
+        }
+    };
+    crate::pipeline::run_passes(text, options, &mut progress, Output::Edits)
+        .map_err(|e| JsError::new(&format!("textscrub: {e}")))
 }
 
 /// Cleans `text`. `onProgress(done, pass)`, if given, is called before each pass
@@ -199,7 +202,12 @@ pub fn clean_bytes(
     let (input, cleaned) = crate::clean_bytes(bytes, &options)
         .map_err(|e| JsError::new(&format!("textscrub: {e}")))?;
     let input_js = JsValue::from_str(&input);
-    Ok(result::build(&input_js, &input, cleaned, Some(&input_js))?.unchecked_into())
+    let run = Run {
+        text: Some(cleaned.text),
+        edits: cleaned.edits,
+        stats: cleaned.stats,
+    };
+    Ok(result::build(&input_js, &input, run, Some(&input_js))?.unchecked_into())
 }
 
 /// The registered passes, in the order they run.

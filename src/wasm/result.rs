@@ -20,30 +20,36 @@
 //!   ordinary array, and assigning to it works.
 
 use super::to_js;
-use crate::edit::{utf16_len, Edit};
+use crate::edit::{spans_to_utf16, utf16_len, Edit};
+use crate::pipeline::Run;
 use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The result object for `cleaned` (byte offsets into `input`, whose JS string
+/// The result object for `run` (byte offsets into `input`, whose JS string
 /// is `input_js`): `{input?, text, edits, stats}`, offsets in UTF-16 code units.
 pub(super) fn build(
     input_js: &JsValue,
     input: &str,
-    cleaned: crate::Cleaned,
+    run: Run,
     with_input: Option<&JsValue>,
 ) -> Result<Object, JsError> {
-    let text = if cleaned.edits.is_empty() && cleaned.text == input {
-        input_js.clone()
-    } else if cleaned.edits.is_empty() {
-        JsValue::from_str(&cleaned.text)
-    } else {
-        JsValue::NULL
+    let Run {
+        text,
+        mut edits,
+        mut stats,
+    } = run;
+    // Without edits the text is the input; a text that is not (which no pass
+    // should make) is passed on as it is, all the same.
+    let text = match text {
+        Some(text) if edits.is_empty() && text != input => JsValue::from_str(&text),
+        _ if edits.is_empty() => input_js.clone(),
+        _ => JsValue::NULL,
     };
     // Decided on byte offsets, before they become UTF-16 ones.
-    let steps: Vec<Steps> = cleaned.edits.iter().map(|e| steps_of(input, e)).collect();
-    let crate::Cleaned { edits, stats, .. } = cleaned.into_utf16(input);
+    let steps: Vec<Steps> = edits.iter().map(|e| steps_of(input, e)).collect();
+    spans_to_utf16(input, &mut edits, &mut stats.timestamps);
     let out = Object::new();
     if let Some(input) = with_input {
         set(&out, "input", input)?;
