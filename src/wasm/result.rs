@@ -3,10 +3,11 @@
 //! Crossing from wasm to JavaScript costs per value, so the result is built to
 //! cross as little as possible:
 //! - `text` is the caller's own string when nothing changed; otherwise it is put
-//!   together in JS from slices of the input and of one string holding every
-//!   replacement, rather than decoding a copy of the whole output.
+//!   together in JS (`src/wasm/result.js`, in one call) from slices of the input
+//!   and of one string holding every replacement, rather than decoding a copy
+//!   of the whole output.
 //! - `edits` crosses in a compact form and becomes objects when it is first
-//!   read (an accessor property, `src/wasm/edits.js`, that makes them once and
+//!   read (an accessor property, `src/wasm/result.js`, that makes them once and
 //!   then keeps the array), so a caller who only wants the text does not pay
 //!   for thousands of objects. The compact form is seven numbers per edit in
 //!   one typed array, the replacements string the text is assembled from, and
@@ -40,13 +41,6 @@ pub(super) fn build(
         mut edits,
         mut stats,
     } = run;
-    // Without edits the text is the input; a text that is not (which no pass
-    // should make) is passed on as it is, all the same.
-    let text = match text {
-        Some(text) if edits.is_empty() && text != input => JsValue::from_str(&text),
-        _ if edits.is_empty() => input_js.clone(),
-        _ => JsValue::NULL,
-    };
     // Decided on byte offsets, before they become UTF-16 ones.
     let steps: Vec<Steps> = edits.iter().map(|e| steps_of(input, e)).collect();
     spans_to_utf16(input, &mut edits, &mut stats.timestamps);
@@ -55,13 +49,16 @@ pub(super) fn build(
         set(&out, "input", input)?;
     }
     if edits.is_empty() {
+        // Without edits the text is the input; a text that is not (which no
+        // pass should make) is passed on as it is, all the same.
+        let text = match text {
+            Some(text) if text != input => JsValue::from_str(&text),
+            _ => input_js.clone(),
+        };
         set(&out, "text", &text)?;
         set(&out, "edits", &Array::new())?;
     } else {
-        let input_js: &JsString = input_js.unchecked_ref();
-        let replacements = replacements(&edits);
-        set(&out, "text", &assemble(input_js, &replacements, &edits))?;
-        define_lazy_edits(&out, input_js, &replacements, &edits, &steps);
+        define_text_and_edits(&out, input_js.unchecked_ref(), &edits, &steps);
     }
     set(&out, "stats", &to_js(&stats)?)?;
     Ok(out)
@@ -105,74 +102,39 @@ fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
         .map_err(|_| JsError::new(&format!("textscrub: could not set `{key}`")))
 }
 
-/// Every replacement of `edits`, in order, as one string, so that they cross
-/// from wasm at once.
-fn replacements(edits: &[Edit]) -> JsString {
-    let mut all = String::with_capacity(edits.iter().map(|e| e.replacement.len()).sum());
-    for e in edits {
-        all.push_str(&e.replacement);
-    }
-    JsString::from(all.as_str())
-}
-
-/// The output text: `input` with `edits` (UTF-16 offsets, sorted, not
-/// overlapping) applied, from slices of `input` and of `replacements` (see
-/// [`replacements`]), so that only the replacements cross from wasm.
-fn assemble(input: &JsString, replacements: &JsString, edits: &[Edit]) -> JsString {
-    let mut out = JsString::from("");
-    let (mut at, mut from) = (0u32, 0u32);
-    for e in edits {
-        let (start, end) = (e.start as u32, e.end as u32);
-        if start > at {
-            out = out.concat(&input.slice(at, start));
-        }
-        let units = utf16_len(e.replacement.as_bytes()) as u32;
-        if units > 0 {
-            out = out.concat(&replacements.slice(from, from + units));
-        }
-        from += units;
-        at = end;
-    }
-    let len = input.length();
-    if at < len {
-        out = out.concat(&input.slice(at, len));
-    }
-    out
-}
-
-#[wasm_bindgen(module = "/src/wasm/edits.js")]
+#[wasm_bindgen(module = "/src/wasm/result.js")]
 extern "C" {
-    /// Defines `target.edits` from the compact form; see the module's
-    /// documentation and `src/wasm/edits.js`.
-    fn define_edits(
+    /// Sets `target.text` and defines `target.edits` from the compact form;
+    /// see the module's documentation and `src/wasm/result.js`.
+    fn define_text_and_edits_js(
         target: &Object,
         numbers: &Uint32Array,
-        replacements: &JsString,
+        replacements: &str,
         input: &JsString,
         table: &str,
         steps: &str,
     );
 }
 
-/// Fields per edit in the numbers `define_edits` takes.
+/// Fields per edit in the numbers `define_text_and_edits_js` takes.
 const FIELDS: usize = 7;
 
-/// Defines `target.edits` as an accessor that makes the edit objects on first
-/// read and returns the same array from then on; assigning replaces it.
-/// `edits` are in UTF-16 offsets into `input`; `how[i]` says how the steps of
-/// edit `i` reach JavaScript (see [`steps_of`]).
-fn define_lazy_edits(
-    target: &Object,
-    input: &JsString,
-    replacements: &JsString,
-    edits: &[Edit],
-    how: &[Steps],
-) {
+/// Sets `target.text` to `input` with `edits` (UTF-16 offsets, sorted, not
+/// overlapping) applied, and defines `target.edits` as an accessor that makes
+/// the edit objects on first read and returns the same array from then on
+/// (assigning replaces it). `how[i]` says how the steps of edit `i` reach
+/// JavaScript (see [`steps_of`]). Both are done in JavaScript, in one call:
+/// the text from slices of `input` and of one string of all the
+/// replacements, so that only the replacements cross from wasm, and without
+/// a call across for each slice.
+fn define_text_and_edits(target: &Object, input: &JsString, edits: &[Edit], how: &[Steps]) {
+    let mut replacements = String::with_capacity(edits.iter().map(|e| e.replacement.len()).sum());
     let mut table = Table::default();
     let mut numbers = Vec::with_capacity(edits.len() * FIELDS);
     let mut steps = String::from("[");
     let mut lists = 0u32;
     for (i, e) in edits.iter().enumerate() {
+        replacements.push_str(&e.replacement);
         numbers.extend([
             e.start as u32,
             e.end as u32,
@@ -195,10 +157,10 @@ fn define_lazy_edits(
         });
     }
     steps.push(']');
-    define_edits(
+    define_text_and_edits_js(
         target,
         &Uint32Array::from(numbers.as_slice()),
-        replacements,
+        &replacements,
         input,
         &table.json(),
         &steps,

@@ -1,14 +1,12 @@
-// The `edits` of a result, made into objects in JavaScript when first read
-// (see src/wasm/result.rs, which hands over the compact form described there).
+// The JavaScript half of src/wasm/result.rs: the `text` of a result, put
+// together from slices of strings, and its `edits`, made into objects when
+// first read, both from the compact form that file hands over.
 
 /** Fields per edit in `numbers`. */
 const FIELDS = 7;
 
 /**
- * Defines `target.edits` as an own, enumerable accessor that makes the edit
- * objects on first read and returns the same array from then on; assigning
- * replaces it. Until then only the compact form is kept, and it is let go as
- * soon as the array is made or replaced.
+ * Sets `target.text` and defines `target.edits`, from the compact form:
  *
  * `numbers` holds seven numbers per edit: start and end (UTF-16 offsets into
  * `input`), the length of its replacement (the next slice of `replacements`,
@@ -20,9 +18,37 @@ const FIELDS = 7;
  * surrogate became U+FFFD); or else 2 + the index of its steps in `steps` (a
  * JSON array of step arrays).
  */
-export function define_edits(target, numbers, replacements, input, table, steps) {
+export function define_text_and_edits_js(target, numbers, replacements, input, table, steps) {
+  target.text = assemble(numbers, replacements, input);
+  defineEdits(target, { numbers, replacements, input, table, steps });
+}
+
+/** `input` with the edits of `numbers` applied (see `define_text_and_edits_js`). */
+function assemble(numbers, replacements, input) {
+  let out = "";
+  let at = 0;
+  let from = 0;
+  for (let j = 0; j < numbers.length; j += FIELDS) {
+    const start = numbers[j];
+    const to = from + numbers[j + 2];
+    if (start > at) out += input.slice(at, start);
+    if (to > from) out += replacements.slice(from, to);
+    from = to;
+    at = numbers[j + 1];
+  }
+  if (at < input.length) out += input.slice(at);
+  return out;
+}
+
+/**
+ * Defines `target.edits` as an own, enumerable accessor that makes the edit
+ * objects on first read and returns the same array from then on; assigning
+ * replaces it. Until then only the compact form is kept, and it is let go as
+ * soon as the array is made or replaced.
+ */
+function defineEdits(target, compact) {
   let value;
-  let pending = { numbers, replacements, input, table, steps };
+  let pending = compact;
   Object.defineProperty(target, "edits", {
     get() {
       if (pending !== undefined) {
@@ -40,7 +66,7 @@ export function define_edits(target, numbers, replacements, input, table, steps)
   });
 }
 
-/** The edit objects of the compact form (see `define_edits`). */
+/** The edit objects of the compact form (see `define_text_and_edits_js`). */
 function expand({ numbers, replacements, input, table, steps }) {
   const strings = JSON.parse(table);
   const stepLists = JSON.parse(steps);
