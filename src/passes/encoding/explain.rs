@@ -58,6 +58,31 @@ fn short(l: &Layer) -> String {
     }
 }
 
+/// [`rule`] and [`reason`] together, remembering the last chain named: the
+/// repairs of a text mostly undo the same chain, and naming one takes a few
+/// `format!`s, which cost more than comparing the chain and copying its names.
+pub fn rule_and_reason(layers: &[Layer]) -> (String, String) {
+    type Named = Option<(Vec<Layer>, String, String)>;
+    thread_local! {
+        static LAST: std::cell::RefCell<Named> = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let Ok(mut last) = last.try_borrow_mut() else {
+            return (rule(layers), reason(layers));
+        };
+        match &*last {
+            Some((chain, rule, reason)) if chain.as_slice() == layers => {
+                (rule.clone(), reason.clone())
+            }
+            _ => {
+                let named = (rule(layers), reason(layers));
+                *last = Some((layers.to_vec(), named.0.clone(), named.1.clone()));
+                named
+            }
+        }
+    })
+}
+
 /// A short stable rule id: `utf8-as-windows-1252`, `utf8-as-windows-1252-x2`,
 /// `utf8-as-windows-1252+windows-1251`, `legacy-windows-1251-as-iso-8859-1`,
 /// `c1-control`.
@@ -207,6 +232,34 @@ mod tests {
                     "should name {one:?} as the general path does"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn rule_and_reason_name_each_chain_as_rule_and_reason_do() {
+        let w1252 = Layer::Utf8As {
+            codec: Codec::WINDOWS_1252,
+            a0: false,
+            lossy: false,
+        };
+        let lossy = Layer::Utf8As {
+            codec: Codec::WINDOWS_1252,
+            a0: false,
+            lossy: true,
+        };
+        for chain in [
+            vec![w1252.clone()],
+            vec![w1252.clone()],
+            vec![lossy.clone()],
+            vec![w1252.clone(), w1252.clone()],
+            vec![Layer::C1Controls],
+            vec![w1252],
+        ] {
+            assert_eq!(
+                rule_and_reason(&chain),
+                (rule(&chain), reason(&chain)),
+                "should name {chain:?} as rule and reason do"
+            );
         }
     }
 

@@ -187,7 +187,7 @@ fn run_mojibake(text: &str, _options: &Options, report: &mut Report) {
             if layers.is_empty() || fixed == segment {
                 continue;
             }
-            let (rule, reason) = (explain::rule(&layers), explain::reason(&layers));
+            let (rule, reason) = explain::rule_and_reason(&layers);
             diff::record(segment, &fixed, start + at, &rule, &reason, report);
         }
     }
