@@ -58,28 +58,33 @@ fn short(l: &Layer) -> String {
     }
 }
 
-/// [`rule`] and [`reason`] together, remembering the last chain named: the
-/// repairs of a text mostly undo the same chain, and naming one takes a few
-/// `format!`s, which cost more than comparing the chain and copying its names.
+/// [`rule`] and [`reason`] together, remembering the chains named last: the
+/// repairs of a text mostly undo a few chains, and naming one takes a few
+/// `format!`s, which cost more than comparing chains and copying names.
 pub fn rule_and_reason(layers: &[Layer]) -> (String, String) {
-    type Named = Option<(Vec<Layer>, String, String)>;
+    /// How many chains are remembered, the latest first.
+    const KEPT: usize = 16;
+    type Named = Vec<(Vec<Layer>, String, String)>;
     thread_local! {
-        static LAST: std::cell::RefCell<Named> = const { std::cell::RefCell::new(None) };
+        static NAMED: std::cell::RefCell<Named> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    LAST.with(|last| {
-        let Ok(mut last) = last.try_borrow_mut() else {
+    NAMED.with(|named| {
+        let Ok(mut named) = named.try_borrow_mut() else {
             return (rule(layers), reason(layers));
         };
-        match &*last {
-            Some((chain, rule, reason)) if chain.as_slice() == layers => {
-                (rule.clone(), reason.clone())
-            }
-            _ => {
-                let named = (rule(layers), reason(layers));
-                *last = Some((layers.to_vec(), named.0.clone(), named.1.clone()));
-                named
-            }
+        if let Some(i) = named
+            .iter()
+            .position(|(chain, ..)| chain.as_slice() == layers)
+        {
+            // Latest first, so that the chains in use are found at once.
+            named[..=i].rotate_right(1);
+            let (_, rule, reason) = &named[0];
+            return (rule.clone(), reason.clone());
         }
+        let (rule, reason) = (rule(layers), reason(layers));
+        named.truncate(KEPT - 1);
+        named.insert(0, (layers.to_vec(), rule.clone(), reason.clone()));
+        (rule, reason)
     })
 }
 
@@ -253,8 +258,15 @@ mod tests {
             vec![lossy.clone()],
             vec![w1252.clone(), w1252.clone()],
             vec![Layer::C1Controls],
-            vec![w1252],
-        ] {
+            vec![w1252.clone()],
+            vec![lossy.clone(), w1252.clone()],
+            vec![w1252.clone(), lossy.clone()],
+            vec![lossy],
+        ]
+        .into_iter()
+        .chain((1..=20).map(|n| vec![w1252.clone(); n]))
+        .chain((1..=20).rev().map(|n| vec![w1252.clone(); n]))
+        {
             assert_eq!(
                 rule_and_reason(&chain),
                 (rule(&chain), reason(&chain)),
