@@ -96,7 +96,32 @@ pub(crate) fn compose(
     changes: Vec<Change>,
     pass: &str,
 ) -> (String, Vec<Edit>) {
-    let mut next = String::with_capacity(current.len());
+    compose_with(original, current, edits, changes, pass, true)
+}
+
+/// [`compose`] for a caller that needs only the edits: the new text, which
+/// the edits give anyway, is not built (a copy of the whole text saved when
+/// the last pass changes something).
+pub(crate) fn compose_edits(
+    original: &str,
+    current: &str,
+    edits: Vec<Edit>,
+    changes: Vec<Change>,
+    pass: &str,
+) -> Vec<Edit> {
+    compose_with(original, current, edits, changes, pass, false).1
+}
+
+/// [`compose`], building the new text only if `build_text` (else it is empty).
+fn compose_with(
+    original: &str,
+    current: &str,
+    edits: Vec<Edit>,
+    changes: Vec<Change>,
+    pass: &str,
+    build_text: bool,
+) -> (String, Vec<Edit>) {
+    let mut next = String::with_capacity(if build_text { current.len() } else { 0 });
     let mut copied = 0;
     let mut out: Vec<Placed> = Vec::with_capacity(edits.len() + changes.len());
     let mut old = place(edits).into_iter().peekable();
@@ -105,8 +130,10 @@ pub(crate) fn compose(
         if c.replacement == current[c.start..c.end] {
             continue;
         }
-        next.push_str(&current[copied..c.start]);
-        next.push_str(&c.replacement);
+        if build_text {
+            next.push_str(&current[copied..c.start]);
+            next.push_str(&c.replacement);
+        }
         copied = c.end;
 
         // Earlier edits wholly before this change keep their place.
@@ -183,7 +210,9 @@ pub(crate) fn compose(
         });
     }
     out.extend(old);
-    next.push_str(&current[copied..]);
+    if build_text {
+        next.push_str(&current[copied..]);
+    }
     (next, out.into_iter().map(|p| p.edit).collect())
 }
 

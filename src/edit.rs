@@ -140,25 +140,31 @@ impl Cleaned {
 
     /// [`Cleaned::to_utf16`] without the copy.
     pub(crate) fn into_utf16(mut self, input: &str) -> Cleaned {
-        let mut positions: Vec<usize> = Vec::with_capacity(self.edits.len() * 2);
-        for e in &self.edits {
-            positions.push(e.start);
-            positions.push(e.end);
-        }
-        for t in &self.stats.timestamps {
-            positions.push(t.start);
-            positions.push(t.end);
-        }
-        let map = Utf16Map::new(input, positions);
-        for e in &mut self.edits {
-            e.start = map.get(e.start);
-            e.end = map.get(e.end);
-        }
-        for t in &mut self.stats.timestamps {
-            t.start = map.get(t.start);
-            t.end = map.get(t.end);
-        }
+        spans_to_utf16(input, &mut self.edits, &mut self.stats.timestamps);
         self
+    }
+}
+
+/// Turns the spans of `edits` and `timestamps` (byte offsets into `input`)
+/// into UTF-16 offsets, as [`Cleaned::to_utf16`] does.
+pub(crate) fn spans_to_utf16(input: &str, edits: &mut [Edit], timestamps: &mut [Timestamp]) {
+    let mut positions: Vec<usize> = Vec::with_capacity(edits.len() * 2);
+    for e in edits.iter() {
+        positions.push(e.start);
+        positions.push(e.end);
+    }
+    for t in timestamps.iter() {
+        positions.push(t.start);
+        positions.push(t.end);
+    }
+    let map = Utf16Map::new(input, positions);
+    for e in edits.iter_mut() {
+        e.start = map.get(e.start);
+        e.end = map.get(e.end);
+    }
+    for t in timestamps.iter_mut() {
+        t.start = map.get(t.start);
+        t.end = map.get(t.end);
     }
 }
 

@@ -7,9 +7,11 @@
 
 mod result;
 
+use crate::pipeline::{Output, Run};
 use crate::{passes, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -104,22 +106,24 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("textscrub: {e}")))
 }
 
+/// Runs the passes; the text is left for [`result::build`] to make from the
+/// edits and the caller's string (see [`Output::Edits`]).
 fn run(
     text: &str,
     options: &Options,
     on_progress: Option<js_sys::Function>,
-) -> Result<crate::Cleaned, JsError> {
-    match on_progress {
-        Some(f) => crate::clean_with_progress(text, options, &mut |done, pass| {
+) -> Result<Run, JsError> {
+    let mut progress = |done: f64, pass: &str| {
+        if let Some(f) = &on_progress {
             let _ = f.call2(
                 &JsValue::NULL,
                 &JsValue::from_f64(done),
                 &JsValue::from_str(pass),
             );
-        }),
-        None => crate::clean(text, options),
-    }
-    .map_err(|e| JsError::new(&format!("textscrub: {e}")))
+        }
+    };
+    crate::pipeline::run_passes(text, options, &mut progress, Output::Edits)
+        .map_err(|e| JsError::new(&format!("textscrub: {e}")))
 }
 
 /// Cleans `text`. `onProgress(done, pass)`, if given, is called before each pass
@@ -147,11 +151,44 @@ pub fn clean_string(
 ) -> Result<Cleaned, JsError> {
     let options = options_from(options)?;
     let input = text
-        .as_string()
+        .dyn_ref::<js_sys::JsString>()
+        .map(string_from)
         .ok_or_else(|| JsError::new("textscrub: text must be a string"))?;
     let cleaned = run(&input, &options, on_progress)?;
     // The result's text is built from the caller's own string, not a copy.
     Ok(result::build(&text, &input, cleaned, None)?.unchecked_into())
+}
+
+#[wasm_bindgen(module = "/src/wasm/text.js")]
+extern "C" {
+    /// Writes `text` as UTF-8 into `memory` at `ptr`, at most `len` bytes;
+    /// returns how many it wrote (see `src/wasm/text.js`).
+    fn encode_into(text: &js_sys::JsString, memory: &JsValue, ptr: u32, len: u32) -> u32;
+}
+
+/// `text` as a Rust string, as `JsValue::as_string` makes it (lone surrogates
+/// become U+FFFD) but with one `TextEncoder.encodeInto` for the whole string.
+fn string_from(text: &js_sys::JsString) -> String {
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    let room = (text.length() as usize).saturating_mul(3);
+    let mut bytes: Vec<u8> = Vec::with_capacity(room);
+    // JavaScript writes into the vector's spare capacity, given only its
+    // address: no Rust reference to that memory exists while it does. Its
+    // view of the memory is made during the call, from the memory's current
+    // buffer, so it stays valid even if the memory has grown since.
+    let written = encode_into(
+        text,
+        &wasm_bindgen::memory(),
+        bytes.as_mut_ptr() as usize as u32,
+        room as u32,
+    ) as usize;
+    // SAFETY: `encodeInto` wrote `written` bytes (at most `room`, which is the
+    // capacity) at the start of the spare capacity, so they are initialised.
+    unsafe { bytes.set_len(written.min(room)) };
+    // SAFETY: `TextEncoder` writes UTF-8 only (the Encoding Standard's UTF-8
+    // encoder turns lone surrogates into U+FFFD) and writes whole characters
+    // only. wasm-bindgen's own string passing trusts it the same way.
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 /// Cleans bytes of unknown encoding; `input` in the result is the decoded text
@@ -165,7 +202,12 @@ pub fn clean_bytes(
     let (input, cleaned) = crate::clean_bytes(bytes, &options)
         .map_err(|e| JsError::new(&format!("textscrub: {e}")))?;
     let input_js = JsValue::from_str(&input);
-    Ok(result::build(&input_js, &input, cleaned, Some(&input_js))?.unchecked_into())
+    let run = Run {
+        text: Some(cleaned.text),
+        edits: cleaned.edits,
+        stats: cleaned.stats,
+    };
+    Ok(result::build(&input_js, &input, run, Some(&input_js))?.unchecked_into())
 }
 
 /// The registered passes, in the order they run.

@@ -58,6 +58,36 @@ fn short(l: &Layer) -> String {
     }
 }
 
+/// [`rule`] and [`reason`] together, remembering the chains named last: the
+/// repairs of a text mostly undo a few chains, and naming one takes a few
+/// `format!`s, which cost more than comparing chains and copying names.
+pub fn rule_and_reason(layers: &[Layer]) -> (String, String) {
+    /// How many chains are remembered, the latest first.
+    const KEPT: usize = 16;
+    type Named = Vec<(Vec<Layer>, String, String)>;
+    thread_local! {
+        static NAMED: std::cell::RefCell<Named> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    NAMED.with(|named| {
+        let Ok(mut named) = named.try_borrow_mut() else {
+            return (rule(layers), reason(layers));
+        };
+        if let Some(i) = named
+            .iter()
+            .position(|(chain, ..)| chain.as_slice() == layers)
+        {
+            // Latest first, so that the chains in use are found at once.
+            named[..=i].rotate_right(1);
+            let (_, rule, reason) = &named[0];
+            return (rule.clone(), reason.clone());
+        }
+        let (rule, reason) = (rule(layers), reason(layers));
+        named.truncate(KEPT - 1);
+        named.insert(0, (layers.to_vec(), rule.clone(), reason.clone()));
+        (rule, reason)
+    })
+}
+
 /// A short stable rule id: `utf8-as-windows-1252`, `utf8-as-windows-1252-x2`,
 /// `utf8-as-windows-1252+windows-1251`, `legacy-windows-1251-as-iso-8859-1`,
 /// `c1-control`.
@@ -207,6 +237,41 @@ mod tests {
                     "should name {one:?} as the general path does"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn rule_and_reason_name_each_chain_as_rule_and_reason_do() {
+        let w1252 = Layer::Utf8As {
+            codec: Codec::WINDOWS_1252,
+            a0: false,
+            lossy: false,
+        };
+        let lossy = Layer::Utf8As {
+            codec: Codec::WINDOWS_1252,
+            a0: false,
+            lossy: true,
+        };
+        for chain in [
+            vec![w1252.clone()],
+            vec![w1252.clone()],
+            vec![lossy.clone()],
+            vec![w1252.clone(), w1252.clone()],
+            vec![Layer::C1Controls],
+            vec![w1252.clone()],
+            vec![lossy.clone(), w1252.clone()],
+            vec![w1252.clone(), lossy.clone()],
+            vec![lossy],
+        ]
+        .into_iter()
+        .chain((1..=20).map(|n| vec![w1252.clone(); n]))
+        .chain((1..=20).rev().map(|n| vec![w1252.clone(); n]))
+        {
+            assert_eq!(
+                rule_and_reason(&chain),
+                (rule(&chain), reason(&chain)),
+                "should name {chain:?} as rule and reason do"
+            );
         }
     }
 

@@ -281,8 +281,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             from: p.from,
             read_as: p.read_as,
         }];
-        let rule = explain::rule(&layers);
-        let reason = explain::reason(&layers);
+        let (rule, reason) = explain::rule_and_reason(&layers);
         for (s, e, rep) in p.words {
             report.replace(start + s, start + e, rep, rule.as_str(), reason.as_str());
         }

@@ -27,8 +27,9 @@
 //! symbols, curly quotes and emoji are all left as they are (see the negative
 //! cases in `tests/cases/encoding.json`).
 //!
-//! **Cost.** Text with nothing outside ASCII and no `&` costs one scan. Lines
-//! without non-ASCII characters are skipped; long lines are cut into segments
+//! **Cost.** Text with nothing outside ASCII and no `&` costs one scan; so do
+//! lines of ordinary text, which one scan over the whole text clears without
+//! splitting it into lines (see [`plain`]); long lines are cut into segments
 //! around their non-ASCII text (`segments`), so a repair costs in proportion to
 //! the stretch it repairs.
 //!
@@ -80,7 +81,7 @@ impl Default for EncodingOptions {
 /// Runs the pass.
 pub fn run(text: &str, options: &Options, report: &mut Report) {
     // Fast path: one scan finds nothing outside ASCII and no `&`.
-    if text.bytes().all(|b| b < 0x80 && b != b'&') {
+    if ascii_without_ampersand(text.as_bytes()) {
         return;
     }
     let s = &options.encoding.settings;
@@ -97,28 +98,74 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
     if s.legacy {
         stages.push(("legacy", legacy::run));
     }
-    // Line by line: a line of ordinary text costs one scan (see [`plain`]); the
-    // stages run only on the others, each on its own line.
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let body = line.strip_suffix('\n').unwrap_or(line);
-        let body = body.strip_suffix('\r').unwrap_or(body);
-        if plain::is_plain(body) {
-            continue;
-        }
-        let mut r = Report::new();
-        run_stages(body, options, &stages, &mut r);
-        for mut c in r.changes.drain(..) {
-            c.start += start;
-            c.end += start;
-            report.changes.push(c);
-        }
-        for w in r.warnings.drain(..) {
-            report.warn(w);
+    // Line by line, but only the lines that need it: one scan over the whole
+    // text (see [`plain::first_odd`]) finds the next line that may not be
+    // ordinary text, so the lines of ordinary text before it are neither split
+    // off nor looked at again. The stages run on that line alone.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(odd) = plain::first_odd(&text[from..]) {
+        let at = from + odd;
+        let start = bytes[from..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(from, |i| from + i + 1);
+        let end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| at + i + 1);
+        // Both ends are at a line feed or the text's ends: char boundaries.
+        run_line(&text[start..end], start, options, &stages, report);
+        from = end;
+    }
+}
+
+/// Runs `stages` on `line` (which starts at `start` in the pass's text and may
+/// end with its line feed) unless it is plain, and reports their changes
+/// against the whole text.
+fn run_line(
+    line: &str,
+    start: usize,
+    options: &Options,
+    stages: &[(&str, Stage)],
+    report: &mut Report,
+) {
+    let body = line.strip_suffix('\n').unwrap_or(line);
+    let body = body.strip_suffix('\r').unwrap_or(body);
+    if plain::is_plain(body) {
+        return;
+    }
+    let mut r = Report::new();
+    run_stages(body, options, stages, &mut r);
+    for mut c in r.changes.drain(..) {
+        c.start += start;
+        c.end += start;
+        report.changes.push(c);
+    }
+    for w in r.warnings.drain(..) {
+        report.warn(w);
+    }
+}
+
+/// Whether `bytes` are all ASCII and none is `&`: eight bytes at a time, as
+/// one number, which wasm does several times faster than byte by byte.
+fn ascii_without_ampersand(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte of `x ^ "&&&&&&&&"` is zero exactly where `x` has an `&`; in
+        // ASCII, subtracting one from a byte sets its top bit only if it was
+        // zero (the classic test: exact as to whether any byte is).
+        let y = x ^ (ONES * u64::from(b'&'));
+        if x & TOPS != 0 || y.wrapping_sub(ONES) & !y & TOPS != 0 {
+            return false;
         }
     }
+    chunks.remainder().iter().all(|&b| b < 0x80 && b != b'&')
 }
 
 /// Lines of `text` that have something outside ASCII: `(start, line)`.
@@ -140,7 +187,7 @@ fn run_mojibake(text: &str, _options: &Options, report: &mut Report) {
             if layers.is_empty() || fixed == segment {
                 continue;
             }
-            let (rule, reason) = (explain::rule(&layers), explain::reason(&layers));
+            let (rule, reason) = explain::rule_and_reason(&layers);
             diff::record(segment, &fixed, start + at, &rule, &reason, report);
         }
     }
@@ -261,6 +308,24 @@ mod tests {
             ("café crème", 0),
             "should have nothing left for a second run"
         );
+    }
+
+    #[test]
+    fn the_fast_path_finds_any_ampersand_or_non_ascii_byte() {
+        let text = "plain ASCII text, long enough for several eight-byte words";
+        assert!(
+            ascii_without_ampersand(text.as_bytes()),
+            "should clear ASCII"
+        );
+        for at in 0..text.len() {
+            for odd in ["&", "é"] {
+                let t = format!("{}{odd}{}", &text[..at], &text[at..]);
+                assert!(
+                    !ascii_without_ampersand(t.as_bytes()),
+                    "should find {odd:?} in {t:?}"
+                );
+            }
+        }
     }
 
     #[test]

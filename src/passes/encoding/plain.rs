@@ -165,16 +165,33 @@ pub fn is_plain(line: &str) -> bool {
     if line.is_ascii() {
         return !line.contains('&');
     }
-    let bytes = line.as_bytes();
+    first_odd(line).is_none()
+}
+
+/// Where the scan of [`is_plain`] first finds something ordinary text does not
+/// have in `text` (which starts a line): the offset of the character it stopped
+/// at, or of the end for a last word that is odd; `None` if it finds nothing.
+///
+/// A line feed ends a word like any space and leaves the scan as it is at the
+/// start of a line (the checks on neighbours need a non-ASCII character or a
+/// letter before, and a line feed is neither), so the scan can run over many
+/// lines at once: every line wholly before the one holding the offset is plain.
+/// It is stricter than [`is_plain`] in one way: ASCII lines with a lower-case
+/// letter followed by a capital (`iPhone`) stop it too, so a line it stops at
+/// still has to be checked on its own.
+pub fn first_odd(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut word = Word::default();
     // Classes of the previous two characters (0: none).
     let mut prev: u16 = 0;
     let mut prev2: u16 = 0;
-    let Some(mut i) = skip_ascii(bytes, &mut word, &mut prev, &mut prev2) else {
-        return false;
+    let mut i = match skip_ascii(bytes, &mut word, &mut prev, &mut prev2) {
+        Ok(n) => n,
+        Err(at) => return Some(at),
     };
     while let Some(&b0) = bytes.get(i) {
-        // The next character's class, decoded by hand: `line` is valid UTF-8,
+        let start = i;
+        // The next character's class, decoded by hand: `text` is valid UTF-8,
         // so sequences of up to three bytes stay in the Basic Multilingual Plane.
         let cont = |j: usize| u32::from(bytes.get(i + j).copied().unwrap_or(0x80) & 0x3f);
         let k = match b0 {
@@ -227,11 +244,11 @@ pub fn is_plain(line: &str) -> bool {
             && (k & (NEVER | SYMBOL) != 0 || prev & (ACCENT_CAP | GLUE) != 0)
         {
             if k & NEVER != 0 {
-                return false;
+                return Some(start);
             }
             // An accented capital followed by a non-ASCII character or a space.
             if prev & ACCENT_CAP != 0 && k & (NON_ASCII | SPACE) != 0 {
-                return false;
+                return Some(start);
             }
             // Punctuation glued between a letter and a non-ASCII character, or
             // between a non-ASCII letter and a letter (`–°–ú` is Cyrillic read as
@@ -241,13 +258,13 @@ pub fn is_plain(line: &str) -> bool {
                 && ((k & NON_ASCII != 0 && k & WHITESPACE == 0)
                     || (k & LETTER != 0 && prev2 & NON_ASCII != 0))
             {
-                return false;
+                return Some(start);
             }
             if k & SYMBOL != 0 {
-                return false;
+                return Some(start);
             }
         } else if k & NEVER != 0 {
-            return false;
+            return Some(start);
         }
         prev2 = prev;
         prev = k;
@@ -255,12 +272,12 @@ pub fn is_plain(line: &str) -> bool {
             let s = ((k >> SCRIPT_SHIFT) & 3) as u8;
             match word.script {
                 None => word.script = Some(s),
-                Some(w) if w != s => return false,
+                Some(w) if w != s => return Some(start),
                 _ => {}
             }
             if k & UPPER != 0 {
                 if word.prev_lower {
-                    return false;
+                    return Some(start);
                 }
                 word.upper += 1;
             }
@@ -270,23 +287,23 @@ pub fn is_plain(line: &str) -> bool {
             continue;
         }
         if k & ODD != 0 {
-            return false;
+            return Some(start);
         }
         // Anything else ends the word (apostrophes and hyphens too, which keeps
         // `l’été` and `Jean-Pierre` apart).
         if word.script.is_some() && !word.end() {
-            return false;
+            return Some(start);
         }
         // Between words after an ASCII character: the ASCII text that follows,
         // if any, is cleared in one go.
         if k & NON_ASCII == 0 && bytes.get(i).is_some_and(u8::is_ascii) {
-            let Some(n) = skip_ascii(&bytes[i..], &mut word, &mut prev, &mut prev2) else {
-                return false;
-            };
-            i += n;
+            match skip_ascii(&bytes[i..], &mut word, &mut prev, &mut prev2) {
+                Ok(n) => i += n,
+                Err(at) => return Some(i + at),
+            }
         }
     }
-    word.end()
+    (!word.end()).then_some(bytes.len())
 }
 
 /// Clears the ASCII text at the start of `bytes` as the character-by-character
@@ -294,13 +311,18 @@ pub fn is_plain(line: &str) -> bool {
 /// words after an ASCII character (or at the start of the line): returns how
 /// many bytes it covers, and leaves `word` holding the letters it ends with
 /// (a word that may go on past it) and `prev`, `prev2` the classes of its last
-/// two characters. `None` if it has something no plain line has: an `&`, or a
-/// lower-case letter followed by a capital.
+/// two characters. `Err` with the offset of the first thing no plain line has,
+/// if there is one: an `&`, or a lower-case letter followed by a capital.
 ///
 /// Those two are all the scan would look for there: the checks on neighbours
 /// concern non-ASCII characters, and a word with an ASCII letter is never odd
 /// for its letters (see [`Word::end`]) once its script is Latin.
-fn skip_ascii(bytes: &[u8], word: &mut Word, prev: &mut u16, prev2: &mut u16) -> Option<usize> {
+fn skip_ascii(
+    bytes: &[u8],
+    word: &mut Word,
+    prev: &mut u16,
+    prev2: &mut u16,
+) -> Result<usize, usize> {
     let mut n = 0;
     // Where the word the run ends with starts.
     let mut word_start = 0;
@@ -319,8 +341,10 @@ fn skip_ascii(bytes: &[u8], word: &mut Word, prev: &mut u16, prev2: &mut u16) ->
         // A capital right after a lower-case letter, inside the eight bytes
         // or at their start.
         let camel = ((lower << 8) | (u64::from(prev_lower) << 7)) & upper;
-        if in_range(x, b'&', b'&') | camel != 0 {
-            return None;
+        let odd = in_range(x, b'&', b'&') | camel;
+        if odd != 0 {
+            // The top bit of the first odd byte.
+            return Err(n + odd.trailing_zeros() as usize / 8);
         }
         let non_letters = !(lower | upper) & TOPS;
         if non_letters != 0 {
@@ -334,7 +358,7 @@ fn skip_ascii(bytes: &[u8], word: &mut Word, prev: &mut u16, prev2: &mut u16) ->
             break;
         }
         if b == b'&' || (prev_lower && b.is_ascii_uppercase()) {
-            return None;
+            return Err(n);
         }
         prev_lower = b.is_ascii_lowercase();
         n += 1;
@@ -343,7 +367,7 @@ fn skip_ascii(bytes: &[u8], word: &mut Word, prev: &mut u16, prev2: &mut u16) ->
         }
     }
     if n == 0 {
-        return Some(0);
+        return Ok(0);
     }
     let letters = &bytes[word_start..n];
     if !letters.is_empty() {
@@ -361,7 +385,7 @@ fn skip_ascii(bytes: &[u8], word: &mut Word, prev: &mut u16, prev2: &mut u16) ->
         *prev
     };
     *prev = ASCII[usize::from(bytes[n - 1])];
-    Some(n)
+    Ok(n)
 }
 
 /// The top bit of every byte: set in a byte outside ASCII.
@@ -434,6 +458,64 @@ mod tests {
             "iPhone",
         ] {
             assert!(is_plain(t), "should clear {t:?}");
+        }
+    }
+
+    /// The lines a scan of the whole text with [`first_odd`] stops at, as the
+    /// pass walks them: each scan starts at the line after the last stop.
+    fn stops(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(odd) = first_odd(&text[from..]) {
+            let at = from + odd;
+            let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+            out.push(
+                text[start..end]
+                    .trim_end_matches('\n')
+                    .trim_end_matches('\r'),
+            );
+            from = end;
+        }
+        out
+    }
+
+    #[test]
+    fn a_scan_of_the_whole_text_stops_at_every_line_that_is_not_plain() {
+        let lines = [
+            "Le conseil municipal a voté mardi.",
+            "Городской совет проголосовал.",
+            "cafÃ© crÃ¨me",
+            "市議会は火曜日",
+            "Ñîîáùåíèå",
+            "Fish &amp; Chips",
+            "plain ascii",
+            "iPhone",
+            "Straße, Öl und Äpfel",
+            "ΚΑΛΗΜΕΡΑ",
+            "Ã perturber",
+            "",
+            "é",
+            "Ä",
+            "–°–ú",
+        ];
+        for (a, b, c) in lines
+            .iter()
+            .flat_map(|a| lines.iter().map(move |b| (a, b)))
+            .flat_map(|(a, b)| lines.iter().map(move |c| (a, b, c)))
+        {
+            for sep in ["\n", "\r\n", "\n\n"] {
+                let text = format!("{a}{sep}{b}{sep}{c}");
+                let stopped = stops(&text);
+                for line in text.lines() {
+                    if !is_plain(line) {
+                        assert!(
+                            stopped.contains(&line),
+                            "should stop at {line:?} in {text:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 
