@@ -49,7 +49,7 @@ pub struct Word {
     pub line: usize,
     /// Whether only one plain space separates this word from the previous one.
     pub spaced: bool,
-    /// Whether the word touches a digit, `_`, `@`, `#`, `/`, `\`, `=` or a
+    /// Whether the word touches a digit, `_`, `@`, `#`, `/`, `\`, `=`, a Latin-1 sign or a
     /// letter-adjacent `.` (code, handles, addresses, `U.S.`).
     pub opaque: bool,
     /// Whether the word follows an opening bracket or quote, or a hyphen, directly
@@ -112,6 +112,11 @@ fn is_opaque_neighbour(c: char) -> bool {
                 | '%'
                 | '&'
         )
+        // Latin-1 signs glued to a letter (`ð¡ð¾`, `Ã©`) are what is left of
+        // mojibake the encoding pass could not repair: changing the case of
+        // its letters could make it repairable on a second run, so that
+        // cleaning twice would change the text again. (`«` and `»` are quotes.)
+        || (('\u{a1}'..='\u{bf}').contains(&c) && !matches!(c, '«' | '»'))
 }
 
 fn is_closing(c: char) -> bool {
@@ -361,6 +366,18 @@ mod tests {
             get("and"),
             Some(Position::Other),
             "should be unsure after a bracket"
+        );
+    }
+
+    #[test]
+    fn words_glued_to_latin1_signs_are_opaque() {
+        let text = "the rest: ð¡ð¾ and «quoted» words";
+        let ws = words(text, Lexicon::get());
+        let opaque = |w: &str| ws.iter().find(|x| x.text(text) == w).map(|x| x.opaque);
+        assert_eq!(
+            (opaque("ð"), opaque("quoted"), opaque("words")),
+            (Some(true), Some(false), Some(false)),
+            "should leave mojibake's letters alone, but not words in French quotes"
         );
     }
 

@@ -132,19 +132,44 @@ fn run_line(
 ) {
     let body = line.strip_suffix('\n').unwrap_or(line);
     let body = body.strip_suffix('\r').unwrap_or(body);
-    if plain::is_plain(body) {
-        return;
+    // Each piece between other line breaks: (its end, where the next begins).
+    let breaks = body
+        .char_indices()
+        .filter(|&(_, c)| is_other_line_break(c))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .chain(std::iter::once((body.len(), body.len())));
+    let mut piece_start = 0;
+    for (end, next) in breaks {
+        let piece = &body[piece_start..end];
+        let at = piece_start;
+        piece_start = next;
+        if plain::is_plain(piece) {
+            continue;
+        }
+        let mut r = Report::new();
+        run_stages(piece, options, stages, &mut r);
+        for mut c in r.changes.drain(..) {
+            c.start += start + at;
+            c.end += start + at;
+            report.changes.push(c);
+        }
+        for w in r.warnings.drain(..) {
+            report.warn(w);
+        }
     }
-    let mut r = Report::new();
-    run_stages(body, options, stages, &mut r);
-    for mut c in r.changes.drain(..) {
-        c.start += start;
-        c.end += start;
-        report.changes.push(c);
-    }
-    for w in r.warnings.drain(..) {
-        report.warn(w);
-    }
+}
+
+/// Line breaks other than `\n` that the unicode and whitespace passes turn
+/// into one: a carriage return (alone, as `\r\n` has been cut off), the
+/// vertical tab, the form feed and the Unicode line and paragraph separators.
+/// The stages judge a line by all its words (the legacy stage pools their
+/// evidence), so they see the lines the later passes make: otherwise a line
+/// joined to another by a separator would be judged with it on the first run
+/// and alone on the second, and cleaning twice could change the text again.
+/// NEL (U+0085) is left out: it is also what the byte 0x85 of UTF-8 becomes
+/// when read as latin-1 (`Ã\u{85}` for `Å`), which the mojibake stage repairs.
+fn is_other_line_break(c: char) -> bool {
+    matches!(c, '\r' | '\u{b}' | '\u{c}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Whether `bytes` are all ASCII and none is `&`: eight bytes at a time, as
@@ -256,6 +281,21 @@ mod tests {
             report.apply(text),
             report.changes().iter().map(|c| c.rule.clone()).collect(),
         )
+    }
+
+    #[test]
+    fn other_line_breaks_end_a_line_as_later_passes_see_it() {
+        // Alone, the cp1251 line is repaired; joined to a French line by a
+        // line separator it must be too, as it is once the unicode pass has
+        // made the separator a line feed.
+        for sep in ["\n", "\u{2028}", "\r", "\u{c}"] {
+            let (out, _) = enc(&format!("Le café est prêt à côté.{sep}Ñîîáùåíèå î âñòðå÷å"));
+            assert_eq!(
+                out,
+                format!("Le café est prêt à côté.{sep}Сообщение о встрече"),
+                "should judge the line after {sep:?} on its own"
+            );
+        }
     }
 
     #[test]

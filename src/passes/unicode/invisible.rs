@@ -3,8 +3,8 @@
 //! Removed: C0 and C1 controls other than tab and line breaks, DEL, soft hyphens,
 //! zero-width spaces, word joiners, byte-order marks, the object replacement
 //! character, and joiners or direction marks where they do nothing. Form feed,
-//! vertical tab, NEL and the Unicode line separator become `\n`; the paragraph
-//! separator becomes a blank line.
+//! vertical tab, NEL, a carriage return not followed by `\n` and the Unicode
+//! line separator become `\n`; the paragraph separator becomes a blank line.
 
 use super::describe;
 use crate::options::Options;
@@ -34,6 +34,10 @@ fn joins(c: char) -> bool {
 
 fn verdict(c: char, prev: Option<char>, next: Option<char>, has_rtl: bool) -> Verdict {
     match c {
+        // A carriage return alone ends a line (old Mac files); the passes
+        // after this one read lines by `\n`, so it becomes one here, as the
+        // line separator does. `\r\n` is the whitespace pass's to change.
+        '\r' if next != Some('\n') => Verdict::Replace("\n", "line-break"),
         '\t' | '\n' | '\r' => Verdict::Keep,
         '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' => Verdict::Replace("\n", "line-break"),
         '\u{2029}' => Verdict::Replace("\n\n", "paragraph-break"),
@@ -71,8 +75,14 @@ fn verdict(c: char, prev: Option<char>, next: Option<char>, has_rtl: bool) -> Ve
     }
 }
 
+/// Whether `text` has a carriage return not followed by `\n`.
+pub(super) fn has_lone_carriage_return(text: &str) -> bool {
+    text.match_indices('\r')
+        .any(|(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n'))
+}
+
 fn is_candidate(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+    (c < ' ' && !matches!(c, '\t' | '\n'))
         || ('\u{7f}'..='\u{9f}').contains(&c)
         || matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2028}' | '\u{2029}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{61c}' | '\u{feff}' | '\u{fffc}')
 }
@@ -134,6 +144,11 @@ mod tests {
             inv("a\u{2028}b\u{c}c"),
             "a\nb\nc",
             "should turn separators into line breaks"
+        );
+        assert_eq!(
+            inv("old\rmac\r\nwindows\r"),
+            "old\nmac\r\nwindows\n",
+            "should turn a carriage return alone into a line break, and leave \\r\\n"
         );
         assert_eq!(
             inv("plain\u{200e} text"),

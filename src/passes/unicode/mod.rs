@@ -57,10 +57,12 @@ impl Default for UnicodeOptions {
 
 /// Runs the pass.
 pub fn run(text: &str, options: &Options, report: &mut Report) {
-    // Fast path: plain ASCII with no control characters has nothing to fix.
+    // Fast path: plain ASCII with no control characters (but line endings)
+    // has nothing to fix.
     if text
         .bytes()
         .all(|b| b == b'\n' || b == b'\t' || b == b'\r' || (0x20..0x7f).contains(&b))
+        && !invisible::has_lone_carriage_return(text)
     {
         return;
     }
@@ -103,6 +105,7 @@ pub(crate) fn describe(c: char) -> String {
         '\u{205f}' => "MEDIUM MATHEMATICAL SPACE",
         '\u{3000}' => "IDEOGRAPHIC SPACE",
         '\u{fffc}' => "OBJECT REPLACEMENT CHARACTER",
+        '\r' => "CARRIAGE RETURN",
         c if c.is_control() => "control character",
         _ => "",
     };
