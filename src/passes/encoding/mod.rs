@@ -133,11 +133,7 @@ fn run_line(
     let body = line.strip_suffix('\n').unwrap_or(line);
     let body = body.strip_suffix('\r').unwrap_or(body);
     // Each piece between other line breaks: (its end, where the next begins).
-    let breaks = body
-        .char_indices()
-        .filter(|&(_, c)| is_other_line_break(c))
-        .map(|(i, c)| (i, i + c.len_utf8()))
-        .chain(std::iter::once((body.len(), body.len())));
+    let breaks = other_line_breaks(body).chain(std::iter::once((body.len(), body.len())));
     let mut piece_start = 0;
     for (end, next) in breaks {
         let piece = &body[piece_start..end];
@@ -159,17 +155,24 @@ fn run_line(
     }
 }
 
-/// Line breaks other than `\n` that the unicode and whitespace passes turn
-/// into one: a carriage return (alone, as `\r\n` has been cut off), the
-/// vertical tab, the form feed and the Unicode line and paragraph separators.
+/// Where `body` has a line break other than `\n` that the unicode and
+/// whitespace passes turn into one, as (start, end): a carriage return (alone,
+/// as `\r\n` has been cut off), the vertical tab, the form feed and the
+/// Unicode line and paragraph separators.
 /// The stages judge a line by all its words (the legacy stage pools their
 /// evidence), so they see the lines the later passes make: otherwise a line
 /// joined to another by a separator would be judged with it on the first run
 /// and alone on the second, and cleaning twice could change the text again.
 /// NEL (U+0085) is left out: it is also what the byte 0x85 of UTF-8 becomes
 /// when read as latin-1 (`Ã\u{85}` for `Å`), which the mojibake stage repairs.
-fn is_other_line_break(c: char) -> bool {
-    matches!(c, '\r' | '\u{b}' | '\u{c}' | '\u{2028}' | '\u{2029}')
+fn other_line_breaks(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    // By bytes, not chars: no decoding. U+2028 and U+2029 are E2 80 A8/A9.
+    let bytes = body.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        0x0b..=0x0d => Some((i, i + 1)),
+        0xe2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xa8 | 0xa9])) => Some((i, i + 3)),
+        _ => None,
+    })
 }
 
 /// Whether `bytes` are all ASCII and none is `&`: eight bytes at a time, as
