@@ -30,6 +30,14 @@ pub const MIN_WORDS_SHORT: usize = 2;
 /// Fewest words a document needs before an all-lower-case text is recased.
 const MIN_LOWER_DOC_WORDS: usize = 12;
 
+/// Words that title case leaves in lower case (articles, conjunctions and
+/// prepositions): `Best Alternatives to Figma`, `Living with Less` (sorted).
+pub const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "if", "in", "into", "nor",
+    "of", "off", "on", "onto", "or", "over", "per", "so", "than", "the", "to", "up", "upon", "v",
+    "via", "vs", "with", "yet",
+];
+
 /// For each line of `text`, whether it is written in capitals: two or more
 /// words in capitals and no lower-case letter.
 pub fn caps_lines(text: &str, ws: &[Word]) -> Vec<bool> {
@@ -213,6 +221,7 @@ fn recase_line(
     ev: Option<&Evidence>,
     lexicon: &Lexicon,
     unknown_cap: bool,
+    title: bool,
 ) -> Option<(usize, usize, String, usize, usize)> {
     let mut first_change: Option<usize> = None;
     let mut last_change = 0usize;
@@ -248,6 +257,14 @@ fn recase_line(
             if matches!(w.position, Position::LineStart | Position::SentenceStart)
                 && shape_is_lower_initial(&f)
                 && !f.chars().any(char::is_uppercase)
+            {
+                f = capitalise_first(&f);
+            }
+            // Title case: every word but the small ones (`of`, `the`) capitalised.
+            if title
+                && idx > 0
+                && !f.chars().any(char::is_uppercase)
+                && TITLE_SMALL_WORDS.binary_search(&k.as_str()).is_err()
             {
                 f = capitalise_first(&f);
             }
@@ -412,7 +429,7 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             if lw.is_empty() || lines.get(i).is_some_and(|l| looks_like_code(l)) {
                 continue;
             }
-            if let Some((s, e, out, _, lex)) = recase_line(text, lw, None, lexicon, false) {
+            if let Some((s, e, out, _, lex)) = recase_line(text, lw, None, lexicon, false, false) {
                 let why = format!(
                     "the whole text is in lower case: sentence starts capitalised{}",
                     if lex > 0 {
@@ -438,6 +455,8 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let ev = Evidence::collect(text, &ws, &styled);
     // Short lines without a full stop (headings, list items): in capitals or not?
     let (mut short_caps, mut short_mixed) = (0usize, 0usize);
+    let (mut headings_titled, mut headings_sentence) = (0usize, 0usize);
+    let counts = title_counts(text, &ws, lexicon);
     for (i, lw) in by_line.iter().enumerate() {
         let Some(l) = lines.get(i) else { continue };
         let t = l.trim_end();
@@ -453,8 +472,17 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
             short_caps += 1;
         } else {
             short_mixed += 1;
+            let c = counts.get(i).copied().unwrap_or_default();
+            if c.titled() {
+                headings_titled += 1;
+            } else if c.low >= 2 {
+                headings_sentence += 1;
+            }
         }
     }
+    // Headings in title case as the document's style (`Best Free Alternatives
+    // to Figma`): a shouted heading is recased so too, not to sentence case.
+    let title_style = headings_titled >= 2 && headings_titled >= 2 * headings_sentence;
     let headings_mixed = short_mixed >= 3 * short_caps.max(1);
     for (i, lw) in by_line.iter().enumerate() {
         let slipped = nearly.get(i).copied().unwrap_or(false);
@@ -495,8 +523,14 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         if kept || slipped {
             continue;
         }
-        if let Some((s, e, out, doc, lex)) = recase_line(text, lw, Some(&ev), lexicon, true) {
-            let mut why = String::from("line written in capitals recased to sentence case");
+        let title = title_style && !ends_sentence && lw.len() < MIN_WORDS_UNPUNCTUATED;
+        if let Some((s, e, out, doc, lex)) = recase_line(text, lw, Some(&ev), lexicon, true, title)
+        {
+            let mut why = String::from(if title {
+                "line written in capitals recased to title case, as the document writes its headings"
+            } else {
+                "line written in capitals recased to sentence case"
+            });
             if doc > 0 {
                 why.push_str(&format!(
                     "; {doc} words cased as the document writes them elsewhere"
@@ -566,6 +600,39 @@ mod tests {
         ] {
             assert_eq!(fix(t), t, "should leave {t:?} alone");
         }
+    }
+
+    #[test]
+    fn a_shouted_heading_takes_the_documents_heading_style() {
+        let body = "Most teams chat all day.\n";
+        let titled = format!("Best Tools for Remote Teams\n{body}Cheapest Plans for Small Offices\n{body}FREE PLANS WITH UNLIMITED MESSAGES\n{body}Pricing Compared Across Vendors\n{body}Summary of Key Features\n{body}");
+        assert_eq!(
+            fix(&titled),
+            titled.replace(
+                "FREE PLANS WITH UNLIMITED MESSAGES",
+                "Free Plans with Unlimited Messages"
+            ),
+            "should recase to title case where the headings are in title case"
+        );
+        let sentence = titled
+            .replace("Best Tools for Remote Teams", "Best tools for remote teams")
+            .replace(
+                "Cheapest Plans for Small Offices",
+                "Cheapest plans for small offices",
+            )
+            .replace(
+                "Pricing Compared Across Vendors",
+                "Pricing compared across vendors",
+            )
+            .replace("Summary of Key Features", "Summary of key features");
+        assert_eq!(
+            fix(&sentence),
+            sentence.replace(
+                "FREE PLANS WITH UNLIMITED MESSAGES",
+                "Free plans with unlimited messages"
+            ),
+            "should recase to sentence case where the headings are in sentence case"
+        );
     }
 
     #[test]

@@ -56,7 +56,7 @@
 //! that very pair in lower case; capitalised words alone between punctuation
 //! (`, Politico,`).
 
-use super::caps_lines::{caps_lines, title_counts_by, TitleCounts};
+use super::caps_lines::{caps_lines, title_counts_by, TitleCounts, TITLE_SMALL_WORDS};
 use super::evidence::{key, Counts, Evidence};
 use super::lexicon::{Class, Lexicon};
 use super::words::{words, Position, Shape, Word};
@@ -108,14 +108,6 @@ const GRAMMAR_WORDS: &[&str] = &[
 
 /// Small words inside names (`School of Business`, `Society for the Prevention`).
 const BRIDGES: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "to"];
-
-/// Words that title case leaves in lower case (articles, conjunctions and
-/// prepositions): `Best Alternatives to Figma`, `Living with Less` (sorted).
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "if", "in", "into", "nor",
-    "of", "off", "on", "onto", "or", "over", "per", "so", "than", "the", "to", "up", "upon", "v",
-    "via", "vs", "with", "yet",
-];
 
 /// Words before a title that show it is used as a common noun (`the president`).
 const DETERMINERS: &[&str] = &[
