@@ -1,5 +1,7 @@
 //! Lines written wholly in capitals (shouted paragraphs, headlines, datelines)
-//! and documents written wholly in lower case, recased to sentence case.
+//! and documents written wholly in lower case, recased to sentence case; a
+//! shouted heading goes to title case instead where the document writes its
+//! other headings in title case.
 //!
 //! Each word takes the form the document gives it elsewhere, in mixed-case text
 //! (`KERRY` becomes `Kerry` when the text writes `Kerry`, `NATO` stays when the
@@ -7,11 +9,16 @@
 //! `Aleppo`, `FBI` kept, `THE` to `the`); the first word of each sentence is
 //! capitalised.
 //!
+//! A capital heading kept as the page's style that has a word or two in lower
+//! case (`STEP BY STEP process`, a machine translation's slip) gets them in
+//! capitals too.
+//!
 //! **Never touched**: short capital lines that are a page's own style (`FAQ`,
-//! `CONCLUSION`, `US FALLS`: lines without a full stop unless long, see [`MIN_WORDS`]), lines that look
-//! like code or constants (`CREATED_AT`, `PORT=8080`), words glued to digits or
-//! symbols (`U.S.`, `COVID-19`), and lower-case text that has any capital letter
-//! (a writer's own choice, such as a poem or a handle).
+//! `CONCLUSION`, `US FALLS`: lines without a full stop unless long, see
+//! [`MIN_WORDS`]), lines that look like code or constants (`CREATED_AT`,
+//! `PORT=8080`, `let user_id = 1;`, in lower-case texts too), words glued to
+//! digits or symbols (`U.S.`, `COVID-19`), and lower-case text that has any
+//! capital letter (a writer's own choice, such as a poem or a handle).
 
 use super::evidence::{key, Evidence};
 use super::lexicon::{Class, Lexicon};
