@@ -17,7 +17,9 @@
 //!    of sentences elsewhere and does not write in lower case there (`kerry`
 //!    when it writes `Kerry`), and the reverse for common words (`Sanctions`
 //!    when it writes `sanctions` and never `Sanctions`); `wordPress` where it
-//!    writes `WordPress`.
+//!    writes `WordPress`; a common word it writes as a name again and again
+//!    (`slack` where it writes `Slack` a dozen times); a camel-case name
+//!    written once in prose (`hubSpot`).
 //! 5. **The lexicon**: words SCOWL lists only capitalised (`aleppo`) or only in
 //!    capitals (`nato`); common words SCOWL lists only in lower case, capitalised
 //!    alone mid-sentence (`the Sanctions have`); grammar words (`With`, `That`)
@@ -44,7 +46,9 @@
 //! starting in lower case (10% or more). Clean text with a few odd capitals (a
 //! product called `Teams`, list items run together) is left as it is. The
 //! stage runs a few rounds (see the pass), each on the previous round's output,
-//! until the evidence stops changing.
+//! until the evidence stops changing; a text found damaged in the first round
+//! stays so in the later ones (see [`Rounds`]). Short lines that are not prose
+//! (list items, captions) lower a capital only on a pair (see [`loose_lines`]).
 //!
 //! **Never touched**: words at the start of a line (the writer's choice), words
 //! after a quote or bracket, inside compounds with a capitalised partner or
