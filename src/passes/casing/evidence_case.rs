@@ -48,7 +48,7 @@
 //! stage runs a few rounds (see the pass), each on the previous round's output,
 //! until the evidence stops changing; a text found damaged in the first round
 //! stays so in the later ones (see [`Rounds`]). Short lines that are not prose
-//! (list items, captions) lower a capital only on a pair (see [`loose_lines`]).
+//! (list items, captions) lower a capital only on a pair (see `loose_lines`).
 //!
 //! **Never touched**: words at the start of a line (the writer's choice), words
 //! after a quote or bracket, inside compounds with a capitalised partner or
