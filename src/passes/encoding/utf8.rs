@@ -99,7 +99,7 @@ fn altered_len(b: &[u8], i: usize) -> Option<usize> {
 /// `Ã` followed by a space is read as `à` and a space (French "à" is a word),
 /// except before another space or the Portuguese `s `, `quele`, `quela`, `quilo`
 /// (`às`, `àquele`, ...), and inside a Vietnamese syllable (`hà i` is `hài`,
-/// see [`inside_syllable`]), where the space itself was the 0xA0.
+/// see `inside_syllable`), where the space itself was the 0xA0.
 pub fn restore_a0(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() + 4);
     let mut vietnamese = None;

@@ -284,7 +284,7 @@ pub fn lookup(key: &str, words: usize) -> Hits {
 /// The families whose strong phrases match the line, with the strong mark:
 /// wording that is furniture even in a full sentence inside the article body
 /// ("... is a reader-supported publication", "Not FDIC insured"), on lines up
-/// to [`MAX_STRONG_WORDS`] words.
+/// to `MAX_STRONG_WORDS` words.
 pub fn lookup_strong(key: &str, words: usize) -> Hits {
     if words > MAX_STRONG_WORDS {
         return Hits::default();
