@@ -132,6 +132,9 @@ fn run_line(
 ) {
     let body = line.strip_suffix('\n').unwrap_or(line);
     let body = body.strip_suffix('\r').unwrap_or(body);
+    if plain::is_plain(body) {
+        return; // and so is every piece of it
+    }
     // Each piece between other line breaks: (its end, where the next begins).
     let breaks = other_line_breaks(body).chain(std::iter::once((body.len(), body.len())));
     let mut piece_start = 0;
