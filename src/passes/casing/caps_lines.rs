@@ -458,12 +458,18 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
     if !caps.iter().chain(&nearly).any(|&c| c) {
         return;
     }
-    let styled = styled_lines(text, &ws, lexicon);
+    // Title counts once, for the evidence (title-case lines say nothing of
+    // case) and for the document's heading style below.
+    let counts = title_counts(text, &ws, lexicon);
+    let styled: Vec<bool> = caps
+        .iter()
+        .zip(&counts)
+        .map(|(c, t)| *c || t.titled())
+        .collect();
     let ev = Evidence::collect(text, &ws, &styled);
     // Short lines without a full stop (headings, list items): in capitals or not?
     let (mut short_caps, mut short_mixed) = (0usize, 0usize);
     let (mut headings_titled, mut headings_sentence) = (0usize, 0usize);
-    let counts = title_counts(text, &ws, lexicon);
     for (i, lw) in by_line.iter().enumerate() {
         let Some(l) = lines.get(i) else { continue };
         let t = l.trim_end();

@@ -531,14 +531,6 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
             rule: "document-word",
         });
     }
-    // A common word too (`slack`, `trump`): the document must write it
-    // capitalised on its own (not inside a longer name) at least twice, and
-    // twice as often as in lower case counting this one, or often enough that
-    // the text's slip rates make a name of it, at stricter odds than a pair
-    // needs (26 more slips repaired on the dev pages' `mt` copies, no more
-    // words damaged; at a pair's odds, 53 for 10). The looser test this
-    // replaced (capitalised twice anywhere, in lower case at most about half as
-    // often) repaired 81 more words of the dev pages' `mt` copies but damaged 51.
     // A word SCOWL lists only in lower case that the document writes as a
     // name again and again (see `written_as_name`).
     if class == Class::Common && written_as_name(cx, k) {
@@ -549,6 +541,14 @@ fn decide_lower(cx: &Ctx, i: usize) -> Option<Decision> {
             rule: "document-word",
         });
     }
+    // A word listed both ways (`trump`, `cook`): the document must write it
+    // capitalised on its own (not inside a longer name) at least twice, and
+    // twice as often as in lower case counting this one, or often enough that
+    // the text's slip rates make a name of it, at stricter odds than a pair
+    // needs (26 more slips repaired on the dev pages' `mt` copies, no more
+    // words damaged; at a pair's odds, 53 for 10). The looser test this
+    // replaced (capitalised twice anywhere, in lower case at most about half as
+    // often) repaired 81 more words of the dev pages' `mt` copies but damaged 51.
     if cx.damaged
         && class == Class::Both
         && c.cap_alone >= 2
@@ -824,8 +824,10 @@ fn decide_cap(cx: &Ctx, i: usize) -> Option<Decision> {
             });
         }
     }
-    if let Some(d) = seldom_capital(cx, i).filter(|_| !loose) {
-        return Some(d);
+    if !loose {
+        if let Some(d) = seldom_capital(cx, i) {
+            return Some(d);
+        }
     }
     // A word listed both ways (`Office`, `Night`) is lowered on the document's
     // word alone: written in lower case at least twice elsewhere and never
@@ -1391,7 +1393,6 @@ const CODE_OR_LIST: &[char] = &[
     ',', ';', '{', '}', '(', ')', '[', ']', '=', '<', '>', '|', '&', '*',
 ];
 
-/// Runs the stage.
 /// What the evidence rounds of one pass carry from one round to the next.
 #[derive(Debug, Default)]
 pub struct Rounds {

@@ -142,7 +142,8 @@ fn run_line(
         let piece = &body[piece_start..end];
         let at = piece_start;
         piece_start = next;
-        if plain::is_plain(piece) {
+        // The whole body is known not to be plain; its pieces are not.
+        if piece.len() != body.len() && plain::is_plain(piece) {
             continue;
         }
         let mut r = Report::new();
