@@ -46,6 +46,10 @@ CODECS = [
     ("ISO-8859-7", "iso8859_7", True),
     ("KOI8-U", "koi8_u", True),
     ("ISO-8859-5", "iso8859_5", True),
+    # UTF-8 read as latin-9 (latin-1 with the euro sign, `Œ`, `Š`, `Ž`): it
+    # differs from latin-1 in eight bytes, so only a segment with one of those
+    # needs it (`Ã€` is `ä`, `Ã¼`... is latin-1's own).
+    ("ISO-8859-15", "iso8859_15", True),
 ]
 # How many of CODECS ftfy's heuristic covers (UTF-8 mojibake found by badness alone).
 FTFY_CODECS = 10

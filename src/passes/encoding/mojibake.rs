@@ -6,8 +6,9 @@
 //!    bytes (after putting back lost no-break spaces and marking lost bytes) read
 //!    as UTF-8, that is the repair.
 //! 2. Otherwise a rarer codec (`rare_codec`: KOI8-R, IBM866, x-mac-cyrillic,
-//!    IBM850, windows-1255/1256/874), if its bytes are UTF-8 with several
-//!    multi-byte sequences and the result is plausible text.
+//!    IBM850, windows-1255/1256/874, ISO-8859-15), if its bytes are UTF-8 with
+//!    several multi-byte sequences (or one, in a segment with something words
+//!    never have: `youΓÇÖve`) and the result is plausible text.
 //! 3. Otherwise the mojibake is mixed with text that is fine: find each stretch
 //!    that looks like a UTF-8 sequence read through a Latin-like codec, and repair
 //!    each stretch on its own if it looks bad.
@@ -97,6 +98,11 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         }
         tried.push((buf.clone(), a0_ok, lossy_ok));
         if let Some((fixed, a0, lossy)) = read_utf8(&buf, a0_ok, lossy_ok) {
+            // A private-use character is no one's text: `ÔÇª` (`…` in IBM850)
+            // reads as U+F0BB in MacRoman.
+            if private_use(&fixed) && !private_use(text) {
+                continue;
+            }
             // latin-1 and windows-1252 agree outside 0x80..=0x9F; name the
             // common one unless C1 controls show it was latin-1.
             let codec = if codec == Codec::LATIN1 && !text.chars().any(is_c1) {
@@ -623,7 +629,15 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
             } else {
                 repair(&sub)
             };
-            if !layers.is_empty() && fixed != sub {
+            // A stretch of two or three characters can spell a sequence by
+            // chance (`Çª` in `ÔÇª`, which is `…` in IBM850): what it gives
+            // must be something the letter tables know.
+            let unknown = || {
+                fixed.chars().any(|c| {
+                    is_letter(c) && super::bigrams::Script::of(c).is_some() && !known_letter(c)
+                })
+            };
+            if !layers.is_empty() && fixed != sub && !unknown() {
                 out.extend(&chars[copied..i]);
                 out.push_str(&fixed);
                 copied = j;
@@ -774,15 +788,14 @@ fn implausibility_and_pairs(text: &str) -> (usize, Tally) {
 }
 
 /// UTF-8 read through a codec the badness heuristic does not know (or, in a
-/// segment the heuristic passes, any codec): needs the
-/// bytes to be UTF-8 with at least two multi-byte sequences, every one of them
+/// segment the heuristic passes, any codec): needs the bytes to be UTF-8 with
+/// at least two multi-byte sequences (or one, see [`lone_sequence`]), every one of them
 /// a plausible character, in one script, in words the bigram tables find
 /// plausible. Starts at codec number `first`. When `strict` (the segment does
 /// not look bad), the result must also be clearly more plausible than the
 /// segment as it stands ([`implausibility`]), with nothing unknown in it.
 fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)> {
-    let high = text.chars().filter(|c| !c.is_ascii()).count();
-    if high < 4 {
+    if text.chars().filter(|c| !c.is_ascii()).take(2).count() < 2 {
         return None;
     }
     let mut buf = Vec::with_capacity(text.len());
@@ -794,7 +807,12 @@ fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)>
             continue;
         };
         let multi: Vec<char> = s.chars().filter(|c| !c.is_ascii()).collect();
-        if multi.len() < 2 || !multi.iter().all(|&c| plausible(c)) || !one_script(&multi) {
+        let enough = match multi.len() {
+            0 => false,
+            1 => lone_sequence(text, s),
+            _ => true,
+        };
+        if !enough || !multi.iter().all(|&c| plausible(c)) || !one_script(&multi) {
             continue;
         }
         if is_bad(s) || !wordlike(s) {
@@ -816,6 +834,47 @@ fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)>
         ));
     }
     None
+}
+
+/// Whether `text` has a character of the Basic Multilingual Plane's
+/// private-use area, which only fonts and programs give a meaning.
+fn private_use(text: &str) -> bool {
+    text.chars().any(|c| ('\u{e000}'..='\u{f8ff}').contains(&c))
+}
+
+/// Whether one multi-byte sequence is evidence enough for [`rare_codec`]:
+/// `youΓÇÖve` (IBM437) and `youБ─≥ve` (KOI8-R) are `you’ve`. Most English
+/// text has a single non-ASCII character per line, an apostrophe or a dash,
+/// so rare-codec mojibake there is one sequence or none. Two or three
+/// characters of a rare codec can spell a UTF-8 sequence by chance, so the
+/// segment must have something real words never have (letters of two scripts
+/// side by side, or a symbol glued to a letter; see [`anomalous`]) and the
+/// repair must leave nothing of the kind, nor anything implausible.
+///
+/// A two-byte sequence is taken only from symbols (`caf├⌐` is `café` in
+/// IBM437): two characters that include a letter can be ordinary text
+/// (`√π` reads as `ù` in MacRoman).
+fn lone_sequence(text: &str, fixed: &str) -> bool {
+    let long = fixed.chars().any(|c| c as u32 >= 0x800);
+    (long || !text.chars().any(|c| !c.is_ascii() && is_letter(c)))
+        && (anomalous(text) || capital_after_small(text))
+        && !anomalous(fixed)
+        && !capital_after_small(fixed)
+        && implausibility(fixed) == 0
+}
+
+/// Whether a capital outside ASCII follows a small letter, or a capital
+/// follows a small letter outside ASCII (`тАУ`, `youÔÇÖve`): the letters of a
+/// UTF-8 sequence read one byte at a time mix their case as words do not.
+fn capital_after_small(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(mut prev) = chars.next() else {
+        return false;
+    };
+    chars.any(|c| {
+        let a = std::mem::replace(&mut prev, c);
+        !(a.is_ascii() && c.is_ascii()) && a.is_lowercase() && c.is_uppercase()
+    })
 }
 
 /// Whether the letters that came out of multi-byte sequences sit in words the
