@@ -98,11 +98,6 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         }
         tried.push((buf.clone(), a0_ok, lossy_ok));
         if let Some((fixed, a0, lossy)) = read_utf8(&buf, a0_ok, lossy_ok) {
-            // A private-use character is no one's text: `ÔÇª` (`…` in IBM850)
-            // reads as U+F0BB in MacRoman.
-            if private_use(&fixed) && !private_use(text) {
-                continue;
-            }
             // latin-1 and windows-1252 agree outside 0x80..=0x9F; name the
             // common one unless C1 controls show it was latin-1.
             let codec = if codec == Codec::LATIN1 && !text.chars().any(is_c1) {
@@ -115,7 +110,9 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
                 Some((c, _, _)) => rank < *c,
                 None => true,
             };
-            if better {
+            // A private-use character is no one's text: `ÔÇª` (`…` in IBM850)
+            // reads as U+F0BB in MacRoman.
+            if better && !(private_use(&fixed) && !private_use(text)) {
                 best = Some((rank, fixed, Layer::Utf8As { codec, a0, lossy }));
             }
         }
@@ -398,13 +395,14 @@ fn anomalous_pair(a: char, b: char) -> bool {
     let cross = is_letter(a)
         && is_letter(b)
         && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
+    // Cheap tests first: `is_numeric` looks outside ASCII up in a table.
     let glued = |sym: char, letter: char| {
-        is_letter(letter)
-            && !sym.is_ascii()
-            && !is_letter(sym)
-            && !sym.is_numeric()
-            && !sym.is_whitespace()
+        !sym.is_ascii()
+            && is_letter(letter)
             && !word_punct(sym)
+            && !is_letter(sym)
+            && !sym.is_whitespace()
+            && !sym.is_numeric()
     };
     cross || glued(a, b) || glued(b, a)
 }
@@ -795,7 +793,10 @@ fn implausibility_and_pairs(text: &str) -> (usize, Tally) {
 /// not look bad), the result must also be clearly more plausible than the
 /// segment as it stands ([`implausibility`]), with nothing unknown in it.
 fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)> {
-    if text.chars().filter(|c| !c.is_ascii()).take(2).count() < 2 {
+    // Two sequences take four characters at least; one takes two, and a
+    // segment with something words never have (see [`lone_sequence`]).
+    let high = text.chars().filter(|c| !c.is_ascii()).take(4).count();
+    if high < 2 || (high < 4 && !(anomalous(text) || capital_after_small(text))) {
         return None;
     }
     let mut buf = Vec::with_capacity(text.len());
@@ -839,7 +840,11 @@ fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)>
 /// Whether `text` has a character of the Basic Multilingual Plane's
 /// private-use area, which only fonts and programs give a meaning.
 fn private_use(text: &str) -> bool {
-    text.chars().any(|c| ('\u{e000}'..='\u{f8ff}').contains(&c))
+    // U+E000..=U+F8FF is EE xx xx, or EF 80..=A3 xx, in UTF-8.
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &x)| x == 0xee || (x == 0xef && b.get(i + 1).is_some_and(|&n| n <= 0xa3)))
 }
 
 /// Whether one multi-byte sequence is evidence enough for [`rare_codec`]:
