@@ -70,7 +70,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("KOI8-R", 31, 0),
     ("IBM866", 30, 0),
     ("x-mac-cyrillic", 30, 1),
-    ("IBM850", 33, 0),
+    ("IBM850", 36, 0),
     ("windows-1255", 31, 0),
     ("windows-1256", 31, 0),
     ("windows-874", 31, 1),

@@ -796,7 +796,9 @@ fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)>
     // Two sequences take four characters at least; one takes two, and a
     // segment with something words never have (see [`lone_sequence`]).
     let high = text.chars().filter(|c| !c.is_ascii()).take(4).count();
-    if high < 2 || (high < 4 && !(anomalous(text) || capital_after_small(text))) {
+    if high < 2
+        || (high < 4 && !(anomalous(text) || capital_after_small(text) || high_letters(text)))
+    {
         return None;
     }
     let mut buf = Vec::with_capacity(text.len());
@@ -862,10 +864,29 @@ fn private_use(text: &str) -> bool {
 fn lone_sequence(text: &str, fixed: &str) -> bool {
     let long = fixed.chars().any(|c| c as u32 >= 0x800);
     (long || !text.chars().any(|c| !c.is_ascii() && is_letter(c)))
-        && (anomalous(text) || capital_after_small(text))
+        && (anomalous(text)
+            || capital_after_small(text)
+            || (long
+                && high_letters(text)
+                && !fixed.chars().any(|c| !c.is_ascii() && is_letter(c))))
         && !anomalous(fixed)
         && !capital_after_small(fixed)
         && implausibility(fixed) == 0
+}
+
+/// Whether three or more letters outside ASCII stand together (`ÔÇô`, an en
+/// dash in IBM850): a three-byte sequence read one byte at a time, where it
+/// is one character (see [`lone_sequence`]) that is not a letter.
+fn high_letters(text: &str) -> bool {
+    let mut run = 0;
+    text.chars().any(|c| {
+        run = if !c.is_ascii() && is_letter(c) {
+            run + 1
+        } else {
+            0
+        };
+        run >= 3
+    })
 }
 
 /// Whether a capital outside ASCII follows a small letter, or a capital
