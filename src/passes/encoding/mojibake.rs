@@ -796,9 +796,7 @@ fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)>
     // Two sequences take four characters at least; one takes two, and a
     // segment with something words never have (see [`lone_sequence`]).
     let high = text.chars().filter(|c| !c.is_ascii()).take(4).count();
-    if high < 2
-        || (high < 4 && !(anomalous(text) || capital_after_small(text) || high_letters(text)))
-    {
+    if high < 2 || (high < 4 && !lone_sequence_possible(text)) {
         return None;
     }
     let mut buf = Vec::with_capacity(text.len());
@@ -859,19 +857,55 @@ fn private_use(text: &str) -> bool {
 /// repair must leave nothing of the kind, nor anything implausible.
 ///
 /// A two-byte sequence is taken only from symbols (`caf├⌐` is `café` in
-/// IBM437): two characters that include a letter can be ordinary text
-/// (`√π` reads as `ù` in MacRoman).
+/// IBM437) or inside a Latin word ([`in_latin_word`]): two characters that
+/// include a letter can be ordinary text (`√π` reads as `ù` in MacRoman).
 fn lone_sequence(text: &str, fixed: &str) -> bool {
     let long = fixed.chars().any(|c| c as u32 >= 0x800);
-    (long || !text.chars().any(|c| !c.is_ascii() && is_letter(c)))
-        && (anomalous(text)
-            || capital_after_small(text)
-            || (long
-                && high_letters(text)
-                && !fixed.chars().any(|c| !c.is_ascii() && is_letter(c))))
+    let letters = |t: &str| t.chars().any(|c| !c.is_ascii() && is_letter(c));
+    let evidence = anomalous(text)
+        || capital_after_small(text)
+        || foreign_beside_latin(text)
+        || (long && !letters(fixed) && high_letters(text));
+    (long || !letters(text) || in_latin_word(text))
+        && evidence
         && !anomalous(fixed)
         && !capital_after_small(fixed)
         && implausibility(fixed) == 0
+}
+
+/// Whether `text` may hold a lone sequence [`lone_sequence`] takes: the
+/// evidence it asks for, less what depends on the reading.
+fn lone_sequence_possible(text: &str) -> bool {
+    anomalous(text) || capital_after_small(text) || foreign_beside_latin(text) || high_letters(text)
+}
+
+/// Whether a letter (or vowel point) of a script other than Latin touches an
+/// ASCII letter (`cafأ©`, `cafֳ©`: `é` in windows-1256 and windows-1255).
+fn foreign_beside_latin(text: &str) -> bool {
+    let foreign =
+        |c: char| c.is_alphabetic() && c as u32 >= 0x370 && !('\u{1e00}'..='\u{1eff}').contains(&c);
+    let mut chars = text.chars();
+    let Some(mut prev) = chars.next() else {
+        return false;
+    };
+    chars.any(|c| {
+        let a = std::mem::replace(&mut prev, c);
+        (a.is_ascii_alphabetic() && foreign(c)) || (foreign(a) && c.is_ascii_alphabetic())
+    })
+}
+
+/// Whether a character outside ASCII touches an ASCII letter (`cafц╘`, `é`
+/// in KOI8-R): glued into a Latin word, two characters of another script
+/// are not text of their own, as `√π` standing apart may be.
+fn in_latin_word(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(mut prev) = chars.next() else {
+        return false;
+    };
+    chars.any(|c| {
+        let a = std::mem::replace(&mut prev, c);
+        (a.is_ascii_alphabetic() && !c.is_ascii()) || (!a.is_ascii() && c.is_ascii_alphabetic())
+    })
 }
 
 /// Whether three or more letters outside ASCII stand together (`ÔÇô`, an en
