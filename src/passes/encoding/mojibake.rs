@@ -112,7 +112,7 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
             };
             // A private-use character is no one's text: `ÔÇª` (`…` in IBM850)
             // reads as U+F0BB in MacRoman.
-            if better && !(private_use(&fixed) && !private_use(text)) {
+            if better && (!private_use(&fixed) || private_use(text)) {
                 best = Some((rank, fixed, Layer::Utf8As { codec, a0, lossy }));
             }
         }
