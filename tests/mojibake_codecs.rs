@@ -173,3 +173,35 @@ fn utf8_read_as_windows_1252_twice_comes_back() {
         "should undo both layers of all but one: {left:?}"
     );
 }
+
+/// Each sentence with its words from the middle on read as windows-1252 and
+/// the first half left clean: one line, part mangled, part fine.
+#[test]
+fn a_clean_half_beside_a_mangled_half_comes_back() {
+    let cp1252 = Codec::by_name("windows-1252").expect("should know windows-1252");
+    let (mut repaired, mut mangled) = (0, 0);
+    let mut third = Vec::new();
+    for s in SENTENCES {
+        let words: Vec<&str> = s.split(' ').collect();
+        let half = words.len() / 2;
+        if half == 0 {
+            continue;
+        }
+        let (clean, rest) = (words[..half].join(" "), words[half..].join(" "));
+        let line = format!("{clean} {}", cp1252.decode(rest.as_bytes()));
+        if line == *s {
+            continue;
+        }
+        mangled += 1;
+        let out = encoding_only(&line);
+        if out == *s {
+            repaired += 1;
+        } else if out != line {
+            third.push(format!("{line:?} -> {out:?}"));
+        }
+    }
+    println!("clean half beside a windows-1252 half: {repaired} of {mangled} repaired");
+    // Before the pass repaired stretches glued into words on their own
+    // evidence, it left four of these (`BrnÄ›`, `baÅŸkenti`, `pÃ¥`, Greek).
+    assert_eq!(repaired, mangled, "should repair every line: {third:?}");
+}

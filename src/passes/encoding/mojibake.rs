@@ -407,6 +407,72 @@ fn anomalous_pair(a: char, b: char) -> bool {
     cross || glued(a, b) || glued(b, a)
 }
 
+/// The word around `chars[i..j]`, a stretch of [`inconsistent`] that does not
+/// look bad on its own, with the stretch repaired on the evidence [`bold`]
+/// asks of a segment: the stretch is glued to letters and, unless the segment
+/// is known to be damaged (`context`), the word is anomalous and the segment
+/// has letters outside ASCII elsewhere. Gives the word's span and its repair.
+fn bold_in_word(
+    chars: &[char],
+    i: usize,
+    j: usize,
+    context: bool,
+) -> Option<(usize, usize, String, Layer)> {
+    let mut a = i;
+    while a > 0 && chars[a - 1].is_alphabetic() {
+        a -= 1;
+    }
+    let mut b = j;
+    while b < chars.len() && chars[b].is_alphabetic() {
+        b += 1;
+    }
+    // Glued to letters, in a segment with letters outside ASCII elsewhere: a
+    // segment of clean text beside mangled text. Without them (`Mccoy –
+    // DrÃ¥ber`), the segment may be mojibake of another codec throughout,
+    // which the whole-segment readings have already ruled out.
+    let high_letter = |c: &char| !c.is_ascii() && is_letter(*c);
+    if (a == i && b == j)
+        || !(context || chars[..a].iter().any(high_letter) || chars[b..].iter().any(high_letter))
+    {
+        return None;
+    }
+    let word: String = chars[a..b].iter().collect();
+    // A sign between two letters of a word (`™` in `najwiÄ™ksze`) is as odd as
+    // [`anomalous`] asks, though `™` after a word is not.
+    let inside = a < i && b > j && chars[i..j].iter().any(|&c| !c.is_ascii() && !is_letter(c));
+    if !context && !inside && !anomalous(&word) {
+        return None;
+    }
+    let sub: String = chars[i..j].iter().collect();
+    let before: String = chars[a..i].iter().collect();
+    let after: String = chars[j..b].iter().collect();
+    let mut buf = Vec::with_capacity(sub.len());
+    for codec in (0..FTFY_CODECS).map(Codec) {
+        if !codec.encode_into(&sub, false, &mut buf) {
+            continue;
+        }
+        let Some((fixed, a0, _)) = read_utf8(&buf, codec != Codec::MACINTOSH, false) else {
+            continue;
+        };
+        let whole = format!("{before}{fixed}{after}");
+        if fixed == sub
+            || fixed.chars().any(char::is_whitespace)
+            || is_bad(&whole)
+            || anomalous(&whole)
+            || !brings_words(&whole, &word)
+        {
+            continue;
+        }
+        let layer = Layer::Utf8As {
+            codec,
+            a0,
+            lossy: false,
+        };
+        return Some((a, b, whole, layer));
+    }
+    None
+}
+
 /// UTF-8 read through one of ftfy's codecs, in a segment the badness heuristic
 /// passes: repaired only with evidence on both sides. The segment must be
 /// anomalous ([`anomalous`]); what the repair brings in must be letters the
@@ -597,6 +663,8 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
             continue;
         }
         let mut j = i;
+        // Where the stretch's first sequence ends.
+        let mut first_end = None;
         loop {
             let c = |k: usize| chars.get(j + k).copied();
             let cont = |k: usize| c(k).is_some_and(is_cont);
@@ -610,20 +678,47 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
             } else {
                 break;
             }
+            first_end.get_or_insert(j);
         }
-        if j == i {
+        let Some(first_end) = first_end else {
             i += 1;
             continue;
-        }
+        };
         let span = &chars[i..j];
-        if span.len() < chars.len() && (context || is_bad_chars(span)) {
+        let bad = is_bad_chars(span);
+        if span.len() < chars.len() && !context && !bad {
+            // Not bad on its own, but glued into a word that it makes whole
+            // (`najwiÄ™ksze`: `ę` read as windows-1252, beside clean Polish).
+            if let Some((a, b, fixed, layer)) = bold_in_word(&chars, i, j, false) {
+                out.extend(&chars[copied..a]);
+                out.push_str(&fixed);
+                copied = b;
+                parts.push(vec![layer]);
+                i = b;
+                continue;
+            }
+        }
+        if span.len() < chars.len() && (context || bad) {
             let sub: String = span.iter().collect();
             let (fixed, layers) = if context {
                 let mut outside = total;
                 for s in span.iter().filter_map(|&c| script_of(c)) {
                     outside[s as usize] -= 1;
                 }
-                repair_in_context(&sub, &outside)
+                let found = repair_in_context(&sub, &outside);
+                // Latin letters have no script count: a stretch glued into a
+                // word that it makes whole (`ÄŒeskÃ©`, once `Ã©` is `é`).
+                if found.1.is_empty() {
+                    if let Some((a, b, fixed, layer)) = bold_in_word(&chars, i, j, true) {
+                        out.extend(&chars[copied..a]);
+                        out.push_str(&fixed);
+                        copied = b;
+                        parts.push(vec![layer]);
+                        i = b;
+                        continue;
+                    }
+                }
+                found
             } else {
                 repair(&sub)
             };
@@ -640,6 +735,12 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
                 out.push_str(&fixed);
                 copied = j;
                 parts.push(layers);
+            } else if first_end < j {
+                // A stretch can start with characters that only look like a
+                // sequence (`ві` before `Ð¿Ñ€Ð°` in `нові Ð¿Ñ€Ð°Ð²Ð¸Ð»Ð°`):
+                // try again from its second sequence.
+                i = first_end;
+                continue;
             }
         }
         i = j;
