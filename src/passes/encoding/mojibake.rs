@@ -1049,12 +1049,17 @@ fn wordlike(s: &str) -> bool {
 }
 
 /// Characters ordinary text is made of: Latin, Greek, Cyrillic, Hebrew, Arabic,
-/// Indic, Thai, CJK, Hangul, kana, common punctuation and symbols, emoji.
+/// Indic, Thai, CJK, Hangul, kana, common punctuation and symbols (the narrow
+/// no-break space of French typography among them), emoji. Not the
+/// mathematical operators and brackets of U+27C0 to U+2AFF, which only
+/// formulas use and which `вЂ™` gives in x-mac-cyrillic (`⫪`, where
+/// windows-1251 gives `’`).
 fn plausible(c: char) -> bool {
     matches!(c as u32,
         0xa0..=0x24f | 0x370..=0x3ff | 0x400..=0x52f | 0x5d0..=0x5ea | 0x600..=0x6ff
-        | 0x900..=0xdff | 0xe00..=0xe7f | 0x1e00..=0x1fff | 0x2010..=0x2027 | 0x2030..=0x205e
-        | 0x20a0..=0x20bf | 0x2100..=0x2bff | 0x3000..=0x30ff | 0x3400..=0x9fff
+        | 0x900..=0xdff | 0xe00..=0xe7f | 0x1e00..=0x1fff | 0x2010..=0x2027 | 0x202f..=0x205e
+        | 0x20a0..=0x20bf | 0x2100..=0x27bf | 0x27f0..=0x27ff | 0x2900..=0x297f
+        | 0x2b00..=0x2bff | 0x3000..=0x30ff | 0x3400..=0x9fff
         | 0xac00..=0xd7a3 | 0xff01..=0xff60 | 0x1f300..=0x1faff)
 }
 
