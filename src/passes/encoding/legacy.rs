@@ -98,6 +98,29 @@ fn is_invisible_mark(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{61c}')
 }
 
+/// Whether a word outside ASCII starts with a small letter and goes on in
+/// capitals (`зПТПДУЛПК` is `Городской` in KOI8-R read as windows-1251, which
+/// swaps the cases): letter pairs of such words may pass for words, since the
+/// swap keeps many of them common, but no writer spells a word so.
+fn inverted_case(ws: &[Word]) -> bool {
+    ws.iter().any(|w| inverted(w.text))
+}
+
+/// Whether `word` starts with a small letter outside ASCII and goes on in
+/// capitals (see [`inverted_case`]).
+fn inverted(word: &str) -> bool {
+    let mut letters = word.chars().filter(|&c| is_letter(c));
+    matches!(
+        (letters.next(), letters.next(), letters.next()),
+        (Some(a), Some(b), Some(c)) if !a.is_ascii() && a.is_lowercase() && b.is_uppercase() && c.is_uppercase()
+    )
+}
+
+/// Box-drawing and block characters, which IBM866 and KOI8-R are full of.
+fn box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{259f}').contains(&c)
+}
+
 /// Whether `word` may be a mix-up into `script`, judging by its letters (the
 /// same for Cyrillic and Greek).
 fn qualifies(word: &str, script: Script) -> bool {
@@ -171,6 +194,11 @@ impl Shared {
         *self.before[k][usize::from(non_ascii_only)].get_or_insert_with(|| {
             let mut b = Tally::default();
             b.add(ws[k].text, non_ascii_only);
+            // A word in inverted case is no word, whatever its pairs.
+            if inverted(ws[k].text) {
+                b.sum = 0;
+                b.unseen = b.pairs;
+            }
             b
         })
     }
@@ -199,7 +227,9 @@ fn try_candidate(
             continue;
         }
         from.decode_into(buf, decoded);
-        if *decoded == w.text || !all_in(decoded, script) {
+        // Box drawing is no word's (`ISO-8859-5` Russian read as windows-1252
+        // spells `╝╪▌╪стр` in IBM866).
+        if *decoded == w.text || !all_in(decoded, script) || decoded.chars().any(box_drawing) {
             continue;
         }
         let b = shared.before(ws, k, non_ascii_only);
@@ -252,7 +282,7 @@ fn plan(line: &str) -> Option<Plan> {
         !w.text.is_ascii()
             && (qualifies(w.text, Script::Cyrillic) || qualifies(w.text, Script::Latin))
     };
-    if !ws.iter().any(maybe) || super::mojibake::reads_as_words(line) {
+    if !ws.iter().any(maybe) || (super::mojibake::reads_as_words(line) && !inverted_case(&ws)) {
         return None;
     }
     let mut best: Option<Plan> = None;
@@ -269,15 +299,60 @@ fn plan(line: &str) -> Option<Plan> {
             ]
         })
         .collect();
+    let mut chosen_script = None;
     for &(read_as, from, script) in candidates {
         if let Some(p) = try_candidate(&mut decoded, &ws, &fits, &mut shared, read_as, from, script)
         {
             if !best.as_ref().is_some_and(|b| p.mean <= b.mean) {
                 best = Some(p);
+                chosen_script = Some(script);
             }
         }
     }
+    if let (Some(plan), Some(script)) = (best.as_mut(), chosen_script) {
+        complete(plan, &ws, script, &mut decoded);
+    }
     best
+}
+
+/// Extends a plan the line's words have proved to the words that could not
+/// take part in the proof: in IBM866 Russian read as windows-1252, `за` is
+/// `§\u{a0}` and `линии` is `«¨\u{ad}¨¨`, with no letter to count pairs on.
+/// Such a word is repaired when it reads as letters of the plan's script, in
+/// pairs that are not unseen in words.
+fn complete(plan: &mut Plan, ws: &[Word], script: Script, decoded: &mut String) {
+    if script == Script::Latin {
+        return;
+    }
+    let mut buf = Vec::new();
+    let before = plan.words.len();
+    for w in ws {
+        if w.text.is_ascii() || plan.words.iter().any(|(s, _, _)| *s == w.start) {
+            continue;
+        }
+        if !plan.read_as.encode_into(w.text, false, &mut buf) {
+            continue;
+        }
+        plan.from.decode_into(&buf, decoded);
+        if *decoded == w.text
+            || decoded.chars().any(box_drawing)
+            || !decoded.chars().any(is_letter)
+            || !decoded.chars().all(|c| c.is_ascii() || is_letter(c))
+            || !all_in(decoded, script)
+        {
+            continue;
+        }
+        let mut t = Tally::default();
+        t.add(decoded, false);
+        if t.pairs > 0 && t.unseen_share() > 0.34 {
+            continue;
+        }
+        plan.words
+            .push((w.start, w.start + w.text.len(), decoded.clone()));
+    }
+    if plan.words.len() > before {
+        plan.words.sort_by_key(|(s, _, _)| *s);
+    }
 }
 
 /// The stage: repairs legacy mix-ups line by line.

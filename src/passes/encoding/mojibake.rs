@@ -723,11 +723,17 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
                 repair(&sub)
             };
             // A stretch of two or three characters can spell a sequence by
-            // chance (`Çª` in `ÔÇª`, which is `…` in IBM850): what it gives
-            // must be something the letter tables know.
+            // chance (`Çª` in `ÔÇª`, which is `…` in IBM850; `á®¢` in IBM866
+            // Russian read as windows-1252, which spells a Sundanese letter):
+            // what it gives must be plausible, letters the tables know, and
+            // for one sequence not the only letter of a script without a
+            // table (`६`, a Devanagari digit, from `à¥¬` in Russian read
+            // through IBM866 and windows-1251).
             let unknown = || {
                 fixed.chars().any(|c| {
-                    is_letter(c) && super::bigrams::Script::of(c).is_some() && !known_letter(c)
+                    (is_letter(c) && super::bigrams::Script::of(c).is_some() && !known_letter(c))
+                        || (!c.is_ascii() && !plausible(c))
+                        || (!context && j - i <= 4 && lone_script(c, &chars))
                 })
             };
             if !layers.is_empty() && fixed != sub && !unknown() {
@@ -1022,6 +1028,24 @@ fn high_letters(text: &str) -> bool {
         };
         run >= 3
     })
+}
+
+/// Whether `c` is a character of a script other than Latin, Greek and
+/// Cyrillic (Hebrew, Arabic, Thai, Indic, CJK) that no other character of
+/// `chars` shares.
+fn lone_script(c: char, chars: &[char]) -> bool {
+    // By block, assigned or not (`à®¢` spells U+0BA2, a gap in Tamil).
+    let block = |c: char| -> Option<u8> {
+        match c as u32 {
+            0x590..=0x5ff => Some(3),
+            0x600..=0x6ff | 0x750..=0x77f => Some(4),
+            0xe00..=0xe7f => Some(5),
+            0x900..=0xdff => Some(6),
+            0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7a3 => Some(7),
+            _ => None,
+        }
+    };
+    block(c).is_some_and(|s| chars.iter().all(|&o| block(o) != Some(s)))
 }
 
 /// Whether a capital outside ASCII follows a small letter, or a capital
