@@ -728,13 +728,13 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
             // what it gives must be plausible, letters the tables know, and
             // for one sequence not the only letter of a script without a
             // table (`६`, a Devanagari digit, from `à¥¬` in Russian read
-            // through IBM866 and windows-1251).
+            // through IBM866 and windows-1251), nor two such scripts.
             let unknown = || {
                 fixed.chars().any(|c| {
                     (is_letter(c) && super::bigrams::Script::of(c).is_some() && !known_letter(c))
                         || (!c.is_ascii() && !plausible(c))
                         || (!context && j - i <= 4 && lone_script(c, &chars))
-                })
+                }) || mixed_blocks(&fixed)
             };
             if !layers.is_empty() && fixed != sub && !unknown() {
                 out.extend(&chars[copied..i]);
@@ -1034,18 +1034,30 @@ fn high_letters(text: &str) -> bool {
 /// Cyrillic (Hebrew, Arabic, Thai, Indic, CJK) that no other character of
 /// `chars` shares.
 fn lone_script(c: char, chars: &[char]) -> bool {
-    // By block, assigned or not (`à®¢` spells U+0BA2, a gap in Tamil).
-    let block = |c: char| -> Option<u8> {
-        match c as u32 {
-            0x590..=0x5ff => Some(3),
-            0x600..=0x6ff | 0x750..=0x77f => Some(4),
-            0xe00..=0xe7f => Some(5),
-            0x900..=0xdff => Some(6),
-            0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7a3 => Some(7),
-            _ => None,
-        }
-    };
-    block(c).is_some_and(|s| chars.iter().all(|&o| block(o) != Some(s)))
+    script_block(c).is_some_and(|s| chars.iter().all(|&o| script_block(o) != Some(s)))
+}
+
+/// Whether `text` has characters of two of the scripts [`script_block`]
+/// tells apart (`४㠮`, Devanagari beside CJK): no writer mixes them in one
+/// stretch.
+fn mixed_blocks(text: &str) -> bool {
+    let mut seen = None;
+    text.chars()
+        .filter_map(script_block)
+        .any(|b| *seen.get_or_insert(b) != b)
+}
+
+/// The script of `c` among Hebrew, Arabic, Thai, Indic and CJK, by block,
+/// assigned or not (`à®¢` spells U+0BA2, a gap in Tamil).
+fn script_block(c: char) -> Option<u8> {
+    match c as u32 {
+        0x590..=0x5ff => Some(3),
+        0x600..=0x6ff | 0x750..=0x77f => Some(4),
+        0xe00..=0xe7f => Some(5),
+        0x900..=0xdff => Some(6),
+        0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7a3 => Some(7),
+        _ => None,
+    }
 }
 
 /// Whether a capital outside ASCII follows a small letter, or a capital
