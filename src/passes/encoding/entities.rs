@@ -8,7 +8,7 @@
 //! 128..=159 are windows-1252 bytes, as browsers read them. A reference is left
 //! alone where reading it would make mojibake (`Î&frac14;` would become `Î¼`):
 //! there the text around it is damaged and the reference is the safest thing to
-//! keep.
+//! keep. (Where its neighbours look bad without it, it is read all the same.)
 
 use super::badness::is_bad;
 use super::codecs::Codec;
@@ -85,7 +85,13 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         window.extend(prev);
         window.push(c);
         window.extend(next);
-        if is_bad(&window) {
+        // Kept only where the character itself would make the mojibake: a
+        // C1 control beside the reference (`â€\u{9d}&amp;`) is bad with or
+        // without it, and the mojibake stage repairs it after this one.
+        let mut around = String::new();
+        around.extend(prev);
+        around.extend(next);
+        if is_bad(&window) && !is_bad(&around) {
             from = at + len;
             continue;
         }
@@ -120,6 +126,11 @@ mod tests {
             "should undo double escaping at once"
         );
         assert_eq!(ent("&#150;"), "–", "should read 128..159 as windows-1252");
+        assert_eq!(
+            ent("â€\u{9d}&amp; more"),
+            "â€\u{9d}& more",
+            "should read a reference beside mojibake it does not add to"
+        );
     }
 
     #[test]
