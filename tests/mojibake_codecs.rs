@@ -64,7 +64,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("windows-1253", 35, 0),
     ("windows-1254", 36, 0),
     ("windows-1257", 35, 0),
-    ("ISO-8859-2", 32, 3),
+    ("ISO-8859-2", 33, 2),
     ("macintosh", 35, 0),
     ("IBM437", 36, 0),
     ("KOI8-R", 34, 0),

@@ -907,6 +907,7 @@ fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)>
         return None;
     }
     let mut buf = Vec::with_capacity(text.len());
+    let mut best: Option<((usize, i32), String, Codec)> = None;
     for codec in (first..super::tables::CODECS.len()).map(Codec) {
         if !codec.encode_into(text, false, &mut buf) {
             continue;
@@ -932,16 +933,24 @@ fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)>
                 continue;
             }
         }
-        return Some((
-            s.to_string(),
+        // Codecs that differ in a few letters can both read the segment
+        // (`niĂąo` is `niño` in ISO-8859-2 and `niùo` in windows-1250): the
+        // most plausible reading wins, the earlier codec on a tie.
+        let rank = cost(s);
+        if best.as_ref().is_none_or(|(r, _, _)| rank < *r) {
+            best = Some((rank, s.to_string(), codec));
+        }
+    }
+    best.map(|(_, fixed, codec)| {
+        (
+            fixed,
             Layer::Utf8As {
                 codec,
                 a0: false,
                 lossy: false,
             },
-        ));
-    }
-    None
+        )
+    })
 }
 
 /// Whether `text` has a character of the Basic Multilingual Plane's
