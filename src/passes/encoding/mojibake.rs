@@ -991,23 +991,49 @@ fn lone_sequence(text: &str, fixed: &str) -> bool {
 
 /// Whether `text` may hold a lone sequence [`lone_sequence`] takes: the
 /// evidence it asks for, less what depends on the reading.
+///
+/// One scan over the text's neighbouring characters, since every repaired
+/// line of a few characters outside ASCII comes this way.
 fn lone_sequence_possible(text: &str) -> bool {
-    anomalous(text) || capital_after_small(text) || foreign_beside_latin(text) || high_letters(text)
+    let mut prev: Option<char> = None;
+    let mut run = 0;
+    for c in text.chars() {
+        let high = !c.is_ascii();
+        run = if high && is_letter(c) { run + 1 } else { 0 };
+        if run >= 3 {
+            return true;
+        }
+        if let Some(a) = prev.replace(c) {
+            if (high || !a.is_ascii())
+                && (anomalous_pair(a, c)
+                    || (a.is_lowercase() && c.is_uppercase())
+                    || (a.is_ascii_alphabetic() && foreign_letter(c))
+                    || (foreign_letter(a) && c.is_ascii_alphabetic()))
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a letter (or vowel point) of a script other than Latin touches an
 /// ASCII letter (`cafأ©`, `cafֳ©`: `é` in windows-1256 and windows-1255).
 fn foreign_beside_latin(text: &str) -> bool {
-    let foreign =
-        |c: char| c.is_alphabetic() && c as u32 >= 0x370 && !('\u{1e00}'..='\u{1eff}').contains(&c);
     let mut chars = text.chars();
     let Some(mut prev) = chars.next() else {
         return false;
     };
     chars.any(|c| {
         let a = std::mem::replace(&mut prev, c);
-        (a.is_ascii_alphabetic() && foreign(c)) || (foreign(a) && c.is_ascii_alphabetic())
+        (a.is_ascii_alphabetic() && foreign_letter(c))
+            || (foreign_letter(a) && c.is_ascii_alphabetic())
     })
+}
+
+/// A letter (or vowel point) of a script other than Latin.
+fn foreign_letter(c: char) -> bool {
+    c as u32 >= 0x370 && c.is_alphabetic() && !('\u{1e00}'..='\u{1eff}').contains(&c)
 }
 
 /// Whether a character outside ASCII touches an ASCII letter (`cafц╘`, `é`
