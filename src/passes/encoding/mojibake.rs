@@ -379,14 +379,19 @@ fn word_punct(c: char) -> bool {
 /// scripts side by side, or a symbol glued to a letter (`mГ©dicament`,
 /// `pi√π`, `┬┐que`).
 fn anomalous(text: &str) -> bool {
+    any_pair(text, |a, c| {
+        !(a.is_ascii() && c.is_ascii()) && anomalous_pair(a, c)
+    })
+}
+
+/// Whether some two neighbouring characters of `text` (`a`, then `c`) are as
+/// `odd` asks.
+fn any_pair(text: &str, odd: impl Fn(char, char) -> bool) -> bool {
     let mut chars = text.chars();
     let Some(mut prev) = chars.next() else {
         return false;
     };
-    chars.any(|c| {
-        let a = std::mem::replace(&mut prev, c);
-        !(a.is_ascii() && c.is_ascii()) && anomalous_pair(a, c)
-    })
+    chars.any(|c| odd(std::mem::replace(&mut prev, c), c))
 }
 
 /// Whether two characters side by side are something real words do not have
@@ -405,6 +410,23 @@ fn anomalous_pair(a: char, b: char) -> bool {
             && !sym.is_numeric()
     };
     cross || glued(a, b) || glued(b, a)
+}
+
+/// Puts the repaired word of [`bold_in_word`] (its span `a..b` of `chars`,
+/// its text and layer) into `out` after what is not yet copied, and gives the
+/// index to go on from.
+fn take_word(
+    chars: &[char],
+    (a, b, fixed, layer): (usize, usize, String, Layer),
+    out: &mut String,
+    copied: &mut usize,
+    parts: &mut Vec<Vec<Layer>>,
+) -> usize {
+    out.extend(&chars[*copied..a]);
+    out.push_str(&fixed);
+    *copied = b;
+    parts.push(vec![layer]);
+    b
 }
 
 /// The word around `chars[i..j]`, a stretch of [`inconsistent`] that does not
@@ -689,12 +711,8 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
         if span.len() < chars.len() && !context && !bad {
             // Not bad on its own, but glued into a word that it makes whole
             // (`najwiÄ™ksze`: `ę` read as windows-1252, beside clean Polish).
-            if let Some((a, b, fixed, layer)) = bold_in_word(&chars, i, j, false) {
-                out.extend(&chars[copied..a]);
-                out.push_str(&fixed);
-                copied = b;
-                parts.push(vec![layer]);
-                i = b;
+            if let Some(word) = bold_in_word(&chars, i, j, false) {
+                i = take_word(&chars, word, &mut out, &mut copied, &mut parts);
                 continue;
             }
         }
@@ -709,12 +727,8 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
                 // Latin letters have no script count: a stretch glued into a
                 // word that it makes whole (`ÄŒeskÃ©`, once `Ã©` is `é`).
                 if found.1.is_empty() {
-                    if let Some((a, b, fixed, layer)) = bold_in_word(&chars, i, j, true) {
-                        out.extend(&chars[copied..a]);
-                        out.push_str(&fixed);
-                        copied = b;
-                        parts.push(vec![layer]);
-                        i = b;
+                    if let Some(word) = bold_in_word(&chars, i, j, true) {
+                        i = take_word(&chars, word, &mut out, &mut copied, &mut parts);
                         continue;
                     }
                 }
@@ -1020,12 +1034,7 @@ fn lone_sequence_possible(text: &str) -> bool {
 /// Whether a letter (or vowel point) of a script other than Latin touches an
 /// ASCII letter (`cafأ©`, `cafֳ©`: `é` in windows-1256 and windows-1255).
 fn foreign_beside_latin(text: &str) -> bool {
-    let mut chars = text.chars();
-    let Some(mut prev) = chars.next() else {
-        return false;
-    };
-    chars.any(|c| {
-        let a = std::mem::replace(&mut prev, c);
+    any_pair(text, |a, c| {
         (a.is_ascii_alphabetic() && foreign_letter(c))
             || (foreign_letter(a) && c.is_ascii_alphabetic())
     })
@@ -1040,12 +1049,7 @@ fn foreign_letter(c: char) -> bool {
 /// in KOI8-R): glued into a Latin word, two characters of another script
 /// are not text of their own, as `√π` standing apart may be.
 fn in_latin_word(text: &str) -> bool {
-    let mut chars = text.chars();
-    let Some(mut prev) = chars.next() else {
-        return false;
-    };
-    chars.any(|c| {
-        let a = std::mem::replace(&mut prev, c);
+    any_pair(text, |a, c| {
         (a.is_ascii_alphabetic() && !c.is_ascii()) || (!a.is_ascii() && c.is_ascii_alphabetic())
     })
 }
@@ -1099,12 +1103,7 @@ fn script_block(c: char) -> Option<u8> {
 /// follows a small letter outside ASCII (`тАУ`, `youÔÇÖve`): the letters of a
 /// UTF-8 sequence read one byte at a time mix their case as words do not.
 fn capital_after_small(text: &str) -> bool {
-    let mut chars = text.chars();
-    let Some(mut prev) = chars.next() else {
-        return false;
-    };
-    chars.any(|c| {
-        let a = std::mem::replace(&mut prev, c);
+    any_pair(text, |a, c| {
         !(a.is_ascii() && c.is_ascii()) && a.is_lowercase() && c.is_uppercase()
     })
 }
