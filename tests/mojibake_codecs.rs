@@ -69,7 +69,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("IBM437", 36, 0),
     ("KOI8-R", 34, 0),
     ("IBM866", 32, 0),
-    ("x-mac-cyrillic", 31, 1),
+    ("x-mac-cyrillic", 31, 0),
     ("IBM850", 36, 0),
     ("windows-1255", 33, 0),
     ("windows-1256", 33, 0),

@@ -232,6 +232,11 @@ fn try_candidate(
         if *decoded == w.text || !all_in(decoded, script) || decoded.chars().any(box_drawing) {
             continue;
         }
+        // A Latin reading gives accented letters, not signs (`бїЗ` in
+        // Vietnamese read as x-mac-cyrillic is no windows-1252 `á¿Ç`).
+        if script == Script::Latin && decoded.chars().any(|c| !c.is_ascii() && !is_letter(c)) {
+            continue;
+        }
         let b = shared.before(ws, k, non_ascii_only);
         let mut a = Tally::default();
         a.add(decoded, non_ascii_only);
