@@ -6,7 +6,8 @@
 //! 2. [`double_caps`]: stray double capitals (`THe`, `PUtin`).
 //! 3. [`caps_lines`]: lines written wholly in capitals, and texts written wholly
 //!    in lower case, recased to sentence case.
-//! 4. [`evidence_case`]: machine-translation casing (`U.S. state Department`,
+//! 4. [`initialisms`]: dotted initialisms in lower case (`u.s.`, `u.k.`).
+//! 5. [`evidence_case`]: machine-translation casing (`U.S. state Department`,
 //!    `Secretary-General ban Ki-moon`, `the Sanctions have`), repaired from the
 //!    document's own usage, the lexicon and English title conventions.
 //!
@@ -31,6 +32,7 @@ pub mod double_caps;
 pub mod evidence;
 pub mod evidence_case;
 pub mod glued;
+pub mod initialisms;
 pub mod language;
 pub mod lexicon;
 pub mod words;
@@ -76,7 +78,7 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
     let s = &options.casing.settings;
     let rounds = evidence_case::Rounds::default();
     let round = |t: &str, o: &Options, r: &mut Report| evidence_case::run_round(t, o, r, &rounds);
-    let mut stages: Vec<(&str, StageRef)> = Vec::with_capacity(5 + EVIDENCE_ROUNDS);
+    let mut stages: Vec<(&str, StageRef)> = Vec::with_capacity(6 + EVIDENCE_ROUNDS);
     if s.glued {
         stages.push(("glued", &glued::run));
     }
@@ -87,6 +89,7 @@ pub fn run(text: &str, options: &Options, report: &mut Report) {
         stages.push(("caps-lines", &caps_lines::run));
     }
     if s.evidence {
+        stages.push(("initialisms", &initialisms::run));
         // Each repair changes the evidence the next ones see (`New york` fixed
         // makes `york` a name elsewhere): a few rounds reach a fixed point, so
         // cleaning the output again changes nothing. A round with nothing to do
