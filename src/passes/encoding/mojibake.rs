@@ -110,9 +110,15 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
                 Some((c, _, _)) => rank < *c,
                 None => true,
             };
-            // A private-use character is no one's text: `ÔÇª` (`…` in IBM850)
-            // reads as U+F0BB in MacRoman.
-            if better && (!private_use(&fixed) || private_use(text)) {
+            // A private-use character comes out of latin-1 and windows-1252
+            // mojibake of icon fonts (`ï„‡` is U+F107), but from any other
+            // codec it is a chance reading: `ÔÇª` (`…` in IBM850) reads as
+            // U+F0BB in MacRoman.
+            let by_chance = private_use(&fixed)
+                && !private_use(text)
+                && codec != Codec::LATIN1
+                && codec != Codec::WINDOWS_1252;
+            if better && !by_chance {
                 best = Some((rank, fixed, Layer::Utf8As { codec, a0, lossy }));
             }
         }
