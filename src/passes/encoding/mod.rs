@@ -20,8 +20,9 @@
 //! needs the [`badness`] heuristic to flag the segment, or else evidence on both
 //! sides (the segment has something words never have, such as letters of two
 //! scripts glued together, and the repair brings in common letter pairs; or the
-//! bytes are UTF-8 in a codec that ordinary text never happens to spell). A
-//! legacy repair needs overwhelming letter-bigram evidence. Lines whose
+//! bytes are UTF-8 in a codec that ordinary text never happens to spell; see
+//! [`signs`] for what a single sequence must show). A legacy repair needs
+//! overwhelming letter-bigram evidence. Lines whose
 //! non-ASCII words already read as words are not second-guessed. Portuguese
 //! capitals (`SÃO PAULO`), Icelandic, Danish, Greek, Cyrillic, math and currency
 //! symbols, curly quotes and emoji are all left as they are (see the negative
@@ -48,6 +49,7 @@ pub mod explain;
 pub mod legacy;
 pub mod mojibake;
 pub mod plain;
+pub mod signs;
 #[rustfmt::skip]
 pub mod tables;
 pub mod utf8;

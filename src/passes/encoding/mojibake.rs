@@ -30,6 +30,7 @@ use super::badness::{chars_of, is_bad, is_bad_chars};
 use super::bigrams::{is_letter, Tally};
 use super::codecs::Codec;
 use super::explain::Layer;
+use super::signs::{lone_script, lone_sequence, lone_sequence_possible, mixed_blocks, private_use};
 use super::tables::{
     CONTINUATION, CONTINUATION_STRICT, FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, FTFY_CODECS,
 };
@@ -384,7 +385,7 @@ fn word_punct(c: char) -> bool {
 /// Whether the segment has something real words do not have: letters of two
 /// scripts side by side, or a symbol glued to a letter (`mГ©dicament`,
 /// `pi√π`, `┬┐que`).
-fn anomalous(text: &str) -> bool {
+pub(super) fn anomalous(text: &str) -> bool {
     any_pair(text, |a, c| {
         !(a.is_ascii() && c.is_ascii()) && anomalous_pair(a, c)
     })
@@ -392,7 +393,7 @@ fn anomalous(text: &str) -> bool {
 
 /// Whether some two neighbouring characters of `text` (`a`, then `c`) are as
 /// `odd` asks.
-fn any_pair(text: &str, odd: impl Fn(char, char) -> bool) -> bool {
+pub(super) fn any_pair(text: &str, odd: impl Fn(char, char) -> bool) -> bool {
     let mut chars = text.chars();
     let Some(mut prev) = chars.next() else {
         return false;
@@ -402,7 +403,7 @@ fn any_pair(text: &str, odd: impl Fn(char, char) -> bool) -> bool {
 
 /// Whether two characters side by side are something real words do not have
 /// (see [`anomalous`]).
-fn anomalous_pair(a: char, b: char) -> bool {
+pub(super) fn anomalous_pair(a: char, b: char) -> bool {
     let cross = is_letter(a)
         && is_letter(b)
         && matches!((super::bigrams::Script::of(a), super::bigrams::Script::of(b)), (Some(x), Some(y)) if x != y);
@@ -857,7 +858,7 @@ pub(crate) fn reads_as_words(text: &str) -> bool {
 /// How implausible a text is: characters outside the common scripts and
 /// symbols, letters the bigram tables do not know (in scripts they cover),
 /// symbols glued to letters, and never-seen letter pairs.
-fn implausibility(text: &str) -> usize {
+pub(super) fn implausibility(text: &str) -> usize {
     implausibility_and_pairs(text).0
 }
 
@@ -970,147 +971,6 @@ fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)>
                 lossy: false,
             },
         )
-    })
-}
-
-/// Whether `text` has a character of the Basic Multilingual Plane's
-/// private-use area, which only fonts and programs give a meaning.
-fn private_use(text: &str) -> bool {
-    // U+E000..=U+F8FF is EE xx xx, or EF 80..=A3 xx, in UTF-8.
-    let b = text.as_bytes();
-    b.iter()
-        .enumerate()
-        .any(|(i, &x)| x == 0xee || (x == 0xef && b.get(i + 1).is_some_and(|&n| n <= 0xa3)))
-}
-
-/// Whether one multi-byte sequence is evidence enough for [`rare_codec`]:
-/// `youΓÇÖve` (IBM437) and `youБ─≥ve` (KOI8-R) are `you’ve`. Most English
-/// text has a single non-ASCII character per line, an apostrophe or a dash,
-/// so rare-codec mojibake there is one sequence or none. Two or three
-/// characters of a rare codec can spell a UTF-8 sequence by chance, so the
-/// segment must have something real words never have (letters of two scripts
-/// side by side, or a symbol glued to a letter; see [`anomalous`]) and the
-/// repair must leave nothing of the kind, nor anything implausible.
-///
-/// A two-byte sequence is taken only from symbols (`caf├⌐` is `café` in
-/// IBM437) or inside a Latin word ([`in_latin_word`]): two characters that
-/// include a letter can be ordinary text (`√π` reads as `ù` in MacRoman).
-fn lone_sequence(text: &str, fixed: &str) -> bool {
-    let long = fixed.chars().any(|c| c as u32 >= 0x800);
-    let letters = |t: &str| t.chars().any(|c| !c.is_ascii() && is_letter(c));
-    let evidence = anomalous(text)
-        || capital_after_small(text)
-        || foreign_beside_latin(text)
-        || (long && !letters(fixed) && high_letters(text));
-    (long || !letters(text) || in_latin_word(text))
-        && evidence
-        && !anomalous(fixed)
-        && !capital_after_small(fixed)
-        && implausibility(fixed) == 0
-}
-
-/// Whether `text` may hold a lone sequence [`lone_sequence`] takes: the
-/// evidence it asks for, less what depends on the reading.
-///
-/// One scan over the text's neighbouring characters, since every repaired
-/// line of a few characters outside ASCII comes this way.
-fn lone_sequence_possible(text: &str) -> bool {
-    let mut prev: Option<char> = None;
-    let mut run = 0;
-    for c in text.chars() {
-        let high = !c.is_ascii();
-        run = if high && is_letter(c) { run + 1 } else { 0 };
-        if run >= 3 {
-            return true;
-        }
-        if let Some(a) = prev.replace(c) {
-            if (high || !a.is_ascii())
-                && (anomalous_pair(a, c)
-                    || (a.is_lowercase() && c.is_uppercase())
-                    || (a.is_ascii_alphabetic() && foreign_letter(c))
-                    || (foreign_letter(a) && c.is_ascii_alphabetic()))
-            {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-/// Whether a letter (or vowel point) of a script other than Latin touches an
-/// ASCII letter (`cafأ©`, `cafֳ©`: `é` in windows-1256 and windows-1255).
-fn foreign_beside_latin(text: &str) -> bool {
-    any_pair(text, |a, c| {
-        (a.is_ascii_alphabetic() && foreign_letter(c))
-            || (foreign_letter(a) && c.is_ascii_alphabetic())
-    })
-}
-
-/// A letter (or vowel point) of a script other than Latin.
-fn foreign_letter(c: char) -> bool {
-    c as u32 >= 0x370 && c.is_alphabetic() && !('\u{1e00}'..='\u{1eff}').contains(&c)
-}
-
-/// Whether a character outside ASCII touches an ASCII letter (`cafц╘`, `é`
-/// in KOI8-R): glued into a Latin word, two characters of another script
-/// are not text of their own, as `√π` standing apart may be.
-fn in_latin_word(text: &str) -> bool {
-    any_pair(text, |a, c| {
-        (a.is_ascii_alphabetic() && !c.is_ascii()) || (!a.is_ascii() && c.is_ascii_alphabetic())
-    })
-}
-
-/// Whether three or more letters outside ASCII stand together (`ÔÇô`, an en
-/// dash in IBM850): a three-byte sequence read one byte at a time, where it
-/// is one character (see [`lone_sequence`]) that is not a letter.
-fn high_letters(text: &str) -> bool {
-    let mut run = 0;
-    text.chars().any(|c| {
-        run = if !c.is_ascii() && is_letter(c) {
-            run + 1
-        } else {
-            0
-        };
-        run >= 3
-    })
-}
-
-/// Whether `c` is a character of a script other than Latin, Greek and
-/// Cyrillic (Hebrew, Arabic, Thai, Indic, CJK) that no other character of
-/// `chars` shares.
-fn lone_script(c: char, chars: &[char]) -> bool {
-    script_block(c).is_some_and(|s| chars.iter().all(|&o| script_block(o) != Some(s)))
-}
-
-/// Whether `text` has characters of two of the scripts [`script_block`]
-/// tells apart (`४㠮`, Devanagari beside CJK): no writer mixes them in one
-/// stretch.
-fn mixed_blocks(text: &str) -> bool {
-    let mut seen = None;
-    text.chars()
-        .filter_map(script_block)
-        .any(|b| *seen.get_or_insert(b) != b)
-}
-
-/// The script of `c` among Hebrew, Arabic, Thai, Indic and CJK, by block,
-/// assigned or not (`à®¢` spells U+0BA2, a gap in Tamil).
-fn script_block(c: char) -> Option<u8> {
-    match c as u32 {
-        0x590..=0x5ff => Some(3),
-        0x600..=0x6ff | 0x750..=0x77f => Some(4),
-        0xe00..=0xe7f => Some(5),
-        0x900..=0xdff => Some(6),
-        0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7a3 => Some(7),
-        _ => None,
-    }
-}
-
-/// Whether a capital outside ASCII follows a small letter, or a capital
-/// follows a small letter outside ASCII (`тАУ`, `youÔÇÖve`): the letters of a
-/// UTF-8 sequence read one byte at a time mix their case as words do not.
-fn capital_after_small(text: &str) -> bool {
-    any_pair(text, |a, c| {
-        !(a.is_ascii() && c.is_ascii()) && a.is_lowercase() && c.is_uppercase()
     })
 }
 
