@@ -17,9 +17,17 @@ const INITIALISMS: &[&str] = &["u.s.a.", "u.s.", "u.k.", "u.n.", "e.u.", "d.c."]
 pub fn run(text: &str, _options: &Options, report: &mut Report) {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(off) = text[from..].find(['u', 'e', 'd', 'U', 'E', 'D']) {
-        let at = from + off;
-        from = at + 1;
+    // Every listed initialism has its first full stop second: look for full
+    // stops, which prose has far fewer of than the letters that start them.
+    while let Some(off) = text[from..].find('.') {
+        let dot = from + off;
+        from = dot + 1;
+        let Some(at) = dot.checked_sub(1) else {
+            continue;
+        };
+        if !matches!(bytes[at], b'u' | b'e' | b'd' | b'U' | b'E' | b'D') {
+            continue;
+        }
         let before = text[..at].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '.') {
             continue;

@@ -88,10 +88,8 @@ pub fn run(text: &str, _options: &Options, report: &mut Report) {
         // Kept only where the character itself would make the mojibake: a
         // C1 control beside the reference (`â€\u{9d}&amp;`) is bad with or
         // without it, and the mojibake stage repairs it after this one.
-        let mut around = String::new();
-        around.extend(prev);
-        around.extend(next);
-        if is_bad(&window) && !is_bad(&around) {
+        let around = || prev.into_iter().chain(next).collect::<String>();
+        if is_bad(&window) && !is_bad(&around()) {
             from = at + len;
             continue;
         }

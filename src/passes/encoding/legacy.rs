@@ -331,8 +331,14 @@ fn complete(plan: &mut Plan, ws: &[Word], script: Script, decoded: &mut String) 
     }
     let mut buf = Vec::new();
     let before = plan.words.len();
+    // The plan's words are in the order of `ws`: one walk finds them (a long
+    // line has thousands of words).
+    let mut planned = 0;
     for w in ws {
-        if w.text.is_ascii() || plan.words.iter().any(|(s, _, _)| *s == w.start) {
+        while planned < before && plan.words[planned].0 < w.start {
+            planned += 1;
+        }
+        if w.text.is_ascii() || plan.words.get(planned).is_some_and(|p| p.0 == w.start) {
             continue;
         }
         if !plan.read_as.encode_into(w.text, false, &mut buf) {

@@ -115,11 +115,13 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
             // mojibake of icon fonts (`ï„‡` is U+F107), but from any other
             // codec it is a chance reading: `ÔÇª` (`…` in IBM850) reads as
             // U+F0BB in MacRoman.
-            let by_chance = private_use(&fixed)
-                && !private_use(text)
-                && codec != Codec::LATIN1
-                && codec != Codec::WINDOWS_1252;
-            if better && !by_chance {
+            let by_chance = || {
+                codec != Codec::LATIN1
+                    && codec != Codec::WINDOWS_1252
+                    && private_use(&fixed)
+                    && !private_use(text)
+            };
+            if better && !by_chance() {
                 best = Some((rank, fixed, Layer::Utf8As { codec, a0, lossy }));
             }
         }
@@ -830,6 +832,12 @@ fn script_of(c: char) -> Option<u8> {
     if c.is_ascii() || !(is_letter(c) || c.is_numeric()) {
         return None;
     }
+    block_of(c)
+}
+
+/// The script block of `c`, assigned or not (see [`script_of`]): 1 Greek,
+/// 2 Cyrillic, 3 Hebrew, 4 Arabic, 5 Thai, 6 Indic, 7 CJK, kana and Hangul.
+pub(super) fn block_of(c: char) -> Option<u8> {
     Some(match c as u32 {
         0x370..=0x3ff | 0x1f00..=0x1fff => 1,
         0x400..=0x52f => 2,

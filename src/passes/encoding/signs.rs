@@ -10,7 +10,7 @@
 //! of a script the segment does not use, two such scripts at once).
 
 use super::bigrams::is_letter;
-use super::mojibake::{anomalous, anomalous_pair, any_pair, implausibility};
+use super::mojibake::{anomalous, anomalous_pair, any_pair, block_of, implausibility};
 
 /// Whether `text` has a character of the Basic Multilingual Plane's
 /// private-use area, which only fonts and programs give a meaning.
@@ -37,10 +37,7 @@ pub(super) fn private_use(text: &str) -> bool {
 pub(super) fn lone_sequence(text: &str, fixed: &str) -> bool {
     let long = fixed.chars().any(|c| c as u32 >= 0x800);
     let letters = |t: &str| t.chars().any(|c| !c.is_ascii() && is_letter(c));
-    let evidence = anomalous(text)
-        || capital_after_small(text)
-        || foreign_beside_latin(text)
-        || (long && !letters(fixed) && high_letters(text));
+    let evidence = odd_pairs(text) || (long && !letters(fixed) && high_letters(text));
     (long || !letters(text) || in_latin_word(text))
         && evidence
         && !anomalous(fixed)
@@ -50,38 +47,22 @@ pub(super) fn lone_sequence(text: &str, fixed: &str) -> bool {
 
 /// Whether `text` may hold a lone sequence [`lone_sequence`] takes: the
 /// evidence it asks for, less what depends on the reading.
-///
-/// One scan over the text's neighbouring characters, since every repaired
-/// line of a few characters outside ASCII comes this way.
 pub(super) fn lone_sequence_possible(text: &str) -> bool {
-    let mut prev: Option<char> = None;
-    let mut run = 0;
-    for c in text.chars() {
-        let high = !c.is_ascii();
-        run = if high && is_letter(c) { run + 1 } else { 0 };
-        if run >= 3 {
-            return true;
-        }
-        if let Some(a) = prev.replace(c) {
-            if (high || !a.is_ascii())
-                && (anomalous_pair(a, c)
-                    || (a.is_lowercase() && c.is_uppercase())
-                    || (a.is_ascii_alphabetic() && foreign_letter(c))
-                    || (foreign_letter(a) && c.is_ascii_alphabetic()))
-            {
-                return true;
-            }
-        }
-    }
-    false
+    odd_pairs(text) || high_letters(text)
 }
 
-/// Whether a letter (or vowel point) of a script other than Latin touches an
-/// ASCII letter (`cafأ©`, `cafֳ©`: `é` in windows-1256 and windows-1255).
-fn foreign_beside_latin(text: &str) -> bool {
+/// Whether two neighbouring characters of `text`, one outside ASCII, are
+/// something words do not have, in one scan: letters of two scripts or a
+/// symbol glued to a letter ([`anomalous`]), a capital after a small letter
+/// ([`capital_after_small`]), or a letter of another script touching an ASCII
+/// letter (`cafأ©`, `cafֳ©`: `é` in windows-1256 and windows-1255).
+fn odd_pairs(text: &str) -> bool {
     any_pair(text, |a, c| {
-        (a.is_ascii_alphabetic() && foreign_letter(c))
-            || (foreign_letter(a) && c.is_ascii_alphabetic())
+        !(a.is_ascii() && c.is_ascii())
+            && (anomalous_pair(a, c)
+                || (a.is_lowercase() && c.is_uppercase())
+                || (a.is_ascii_alphabetic() && foreign_letter(c))
+                || (foreign_letter(a) && c.is_ascii_alphabetic()))
     })
 }
 
@@ -134,14 +115,7 @@ pub(super) fn mixed_blocks(text: &str) -> bool {
 /// The script of `c` among Hebrew, Arabic, Thai, Indic and CJK, by block,
 /// assigned or not (`à®¢` spells U+0BA2, a gap in Tamil).
 fn script_block(c: char) -> Option<u8> {
-    match c as u32 {
-        0x590..=0x5ff => Some(3),
-        0x600..=0x6ff | 0x750..=0x77f => Some(4),
-        0xe00..=0xe7f => Some(5),
-        0x900..=0xdff => Some(6),
-        0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7a3 => Some(7),
-        _ => None,
-    }
+    block_of(c).filter(|&b| b >= 3)
 }
 
 /// Whether a capital outside ASCII follows a small letter, or a capital
