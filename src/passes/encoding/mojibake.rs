@@ -30,7 +30,9 @@ use super::badness::{chars_of, is_bad, is_bad_chars};
 use super::bigrams::{is_letter, Tally};
 use super::codecs::Codec;
 use super::explain::Layer;
-use super::signs::{lone_script, lone_sequence, lone_sequence_possible, mixed_blocks, private_use};
+use super::signs::{
+    block_counts, lone_script, lone_sequence, lone_sequence_possible, mixed_blocks, private_use,
+};
 use super::tables::{
     CONTINUATION, CONTINUATION_STRICT, FIRST_OF_2, FIRST_OF_3, FIRST_OF_4, FTFY_CODECS,
 };
@@ -438,16 +440,23 @@ fn take_word(
     b
 }
 
+/// A letter outside ASCII.
+fn high_letter(c: char) -> bool {
+    !c.is_ascii() && is_letter(c)
+}
+
 /// The word around `chars[i..j]`, a stretch of [`inconsistent`] that does not
 /// look bad on its own, with the stretch repaired on the evidence [`bold`]
 /// asks of a segment: the stretch is glued to letters and, unless the segment
 /// is known to be damaged (`context`), the word is anomalous and the segment
-/// has letters outside ASCII elsewhere. Gives the word's span and its repair.
+/// has letters outside ASCII elsewhere (it has `high_letters` in all). Gives
+/// the word's span and its repair.
 fn bold_in_word(
     chars: &[char],
     i: usize,
     j: usize,
     context: bool,
+    high_letters: usize,
 ) -> Option<(usize, usize, String, Layer)> {
     let mut a = i;
     while a > 0 && chars[a - 1].is_alphabetic() {
@@ -461,10 +470,8 @@ fn bold_in_word(
     // segment of clean text beside mangled text. Without them (`Mccoy –
     // DrÃ¥ber`), the segment may be mojibake of another codec throughout,
     // which the whole-segment readings have already ruled out.
-    let high_letter = |c: &char| !c.is_ascii() && is_letter(*c);
-    if (a == i && b == j)
-        || !(context || chars[..a].iter().any(high_letter) || chars[b..].iter().any(high_letter))
-    {
+    let in_word = chars[a..b].iter().filter(|&&c| high_letter(c)).count();
+    if (a == i && b == j) || !(context || high_letters > in_word) {
         return None;
     }
     let word: String = chars[a..b].iter().collect();
@@ -682,6 +689,12 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
     let mut parts = Vec::new();
     let mut i = 0;
     let mut copied = 0;
+    // What the checks on each stretch need of the whole segment, worked out
+    // once: scripts without tables, and letters outside ASCII.
+    let blocks = block_counts(&chars);
+    let high_letters = chars.iter().filter(|&&c| high_letter(c)).count();
+    // The end of the last stretch tried again from its second sequence.
+    let mut retried_to = 0;
     while i < chars.len() {
         // ASCII neither starts a sequence nor continues one (see the test
         // `sequence_tables_are_outside_ascii`).
@@ -720,7 +733,7 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
         if span.len() < chars.len() && !context && !bad {
             // Not bad on its own, but glued into a word that it makes whole
             // (`najwiÄ™ksze`: `ę` read as windows-1252, beside clean Polish).
-            if let Some(word) = bold_in_word(&chars, i, j, false) {
+            if let Some(word) = bold_in_word(&chars, i, j, false, high_letters) {
                 i = take_word(&chars, word, &mut out, &mut copied, &mut parts);
                 continue;
             }
@@ -736,7 +749,7 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
                 // Latin letters have no script count: a stretch glued into a
                 // word that it makes whole (`ÄŒeskÃ©`, once `Ã©` is `é`).
                 if found.1.is_empty() {
-                    if let Some(word) = bold_in_word(&chars, i, j, true) {
+                    if let Some(word) = bold_in_word(&chars, i, j, true, high_letters) {
                         i = take_word(&chars, word, &mut out, &mut copied, &mut parts);
                         continue;
                     }
@@ -756,7 +769,7 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
                 fixed.chars().any(|c| {
                     (is_letter(c) && super::bigrams::Script::of(c).is_some() && !known_letter(c))
                         || (!c.is_ascii() && !plausible(c))
-                        || (!context && j - i <= 4 && lone_script(c, &chars))
+                        || (!context && j - i <= 4 && lone_script(c, &blocks))
                 }) || mixed_blocks(&fixed)
             };
             if !layers.is_empty() && fixed != sub && !unknown() {
@@ -764,10 +777,12 @@ fn inconsistent(text: &str, context: bool) -> Option<(String, Vec<Vec<Layer>>)> 
                 out.push_str(&fixed);
                 copied = j;
                 parts.push(layers);
-            } else if first_end < j {
+            } else if first_end < j && retried_to < j {
                 // A stretch can start with characters that only look like a
                 // sequence (`ві` before `Ð¿Ñ€Ð°` in `нові Ð¿Ñ€Ð°Ð²Ð¸Ð»Ð°`):
-                // try again from its second sequence.
+                // try again from its second sequence, once (a long stretch
+                // tried from each of its sequences would cost its square).
+                retried_to = j;
                 i = first_end;
                 continue;
             }

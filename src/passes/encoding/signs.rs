@@ -96,10 +96,20 @@ fn high_letters(text: &str) -> bool {
 }
 
 /// Whether `c` is a character of a script other than Latin, Greek and
-/// Cyrillic (Hebrew, Arabic, Thai, Indic, CJK) that no other character of
-/// `chars` shares.
-pub(super) fn lone_script(c: char, chars: &[char]) -> bool {
-    script_block(c).is_some_and(|s| chars.iter().all(|&o| script_block(o) != Some(s)))
+/// Cyrillic (Hebrew, Arabic, Thai, Indic, CJK) that no character of the
+/// segment shares (`blocks`, from [`block_counts`]).
+pub(super) fn lone_script(c: char, blocks: &[usize; 8]) -> bool {
+    script_block(c).is_some_and(|s| blocks[usize::from(s)] == 0)
+}
+
+/// How many characters of `chars` each script of [`script_block`] has, for
+/// [`lone_script`]: counted once per segment, not once per stretch.
+pub(super) fn block_counts(chars: &[char]) -> [usize; 8] {
+    let mut n = [0; 8];
+    for b in chars.iter().filter_map(|&c| script_block(c)) {
+        n[usize::from(b)] += 1;
+    }
+    n
 }
 
 /// Whether `text` has characters of two of the scripts [`script_block`]
