@@ -360,11 +360,14 @@ fn known_letter(c: char) -> bool {
     is_letter(c) && super::bigrams::known(c)
 }
 
-/// Characters that sit next to letters in ordinary text.
+/// Characters that sit next to letters in ordinary text (the hyphen and the
+/// non-breaking hyphen too, which generated text uses in `real‑time`).
 fn word_punct(c: char) -> bool {
     matches!(
         c,
         '’' | '‘'
+            | '\u{2010}'
+            | '\u{2011}'
             | '“'
             | '”'
             | '„'
@@ -1111,5 +1114,23 @@ mod tests {
             original,
             "should undo UTF-8 read as KOI8-R"
         );
+    }
+
+    #[test]
+    fn repairs_a_non_breaking_hyphen_read_through_a_rare_codec() {
+        // Generated text joins words with U+2011 (`real‑time`); read as IBM866
+        // it becomes three Cyrillic letters glued between Latin ones.
+        for (codec, original) in [
+            ("IBM866", "A real\u{2011}time feed"),
+            ("IBM437", "cost\u{2011}cutting measures"),
+            ("KOI8-R", "a well\u{2011}known answer"),
+        ] {
+            let mangled = Codec::by_name(codec).unwrap().decode(original.as_bytes());
+            assert_eq!(
+                fixed(&mangled),
+                original,
+                "should undo UTF-8 read as {codec} in {mangled:?}"
+            );
+        }
     }
 }

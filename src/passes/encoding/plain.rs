@@ -22,11 +22,13 @@
 
 use super::bigrams::{is_letter, is_lower, is_upper};
 
-/// Punctuation that ordinary text uses next to letters.
+/// Punctuation that ordinary text uses next to letters (the hyphens U+2010
+/// and U+2011 too: no codec the pass knows spells either one).
 fn common_punct(c: char) -> bool {
     matches!(
         c,
         '’' | '‘' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '–' | '—' | '…' | '\u{a0}' | '\u{202f}'
+            | '\u{2010}' | '\u{2011}'
             | '\u{2009}' | '′' | '″'
             // CJK punctuation and full-width forms.
             | '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff65}'
@@ -453,6 +455,7 @@ mod tests {
             "Der Stadtrat hat am Dienstag beschlossen, die Straßenbahn zu verlängern.",
             "Team 👩\u{200d}💻 wins — «oui» on ٣ May.",
             "Straße, Öl und Äpfel",
+            "A real\u{2011}time, well\u{2010}known feed",
             "Le prix: 12 euros, payé à Paris",
             "Ordinary words, then: élan",
             "iPhone",
