@@ -361,11 +361,14 @@ fn known_letter(c: char) -> bool {
 }
 
 /// Characters that sit next to letters in ordinary text (the hyphen and the
-/// non-breaking hyphen too, which generated text uses in `real‑time`).
+/// non-breaking hyphen too, which generated text uses in `real‑time`, and
+/// the punctuation of Chinese and Japanese, `、` and `。`, and full-width forms).
 fn word_punct(c: char) -> bool {
     matches!(
         c,
-        '’' | '‘'
+        '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}'
+            | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}'
+            | '’' | '‘'
             | '\u{2010}'
             | '\u{2011}'
             | '“'
@@ -1125,6 +1128,21 @@ mod tests {
             ("IBM437", "cost\u{2011}cutting measures"),
             ("KOI8-R", "a well\u{2011}known answer"),
         ] {
+            let mangled = Codec::by_name(codec).unwrap().decode(original.as_bytes());
+            assert_eq!(
+                fixed(&mangled),
+                original,
+                "should undo UTF-8 read as {codec} in {mangled:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn repairs_japanese_with_its_punctuation_read_through_a_rare_codec() {
+        // `、` and `。` sit against the letters before them, as punctuation
+        // does, not as symbols glued to letters.
+        let original = "今日は、駅まで歩いて行きました。";
+        for codec in ["IBM866", "x-mac-cyrillic"] {
             let mangled = Codec::by_name(codec).unwrap().decode(original.as_bytes());
             assert_eq!(
                 fixed(&mangled),
