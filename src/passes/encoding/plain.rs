@@ -21,6 +21,7 @@
 //! stages themselves.
 
 use super::bigrams::{is_letter, is_lower, is_upper};
+use super::signs::unknown_letter;
 
 /// Punctuation that ordinary text uses next to letters (the hyphens U+2010
 /// and U+2011 too: no codec the pass knows spells either one).
@@ -53,7 +54,9 @@ const UPPER: u16 = 1 << 2;
 const LOWER: u16 = 1 << 3;
 const SCRIPT_SHIFT: u16 = 4; // two bits: [`script`] of a letter
 const NON_ASCII: u16 = 1 << 6;
-/// `&` or a C1 control: never plain.
+/// `&`, a C1 control, or a Cyrillic or Greek letter the letter-pair tables do
+/// not know (`њ` of `вњ“`, a check mark read as windows-1251; see
+/// `signs::unknown_letter`): never plain.
 const NEVER: u16 = 1 << 7;
 /// An accented capital that starts UTF-8 read one byte at a time (`Ã `, `Å `).
 const ACCENT_CAP: u16 = 1 << 8;
@@ -82,7 +85,7 @@ fn classify(c: char) -> u16 {
     if !c.is_ascii() {
         k |= NON_ASCII;
     }
-    if c == '&' || ('\u{80}'..='\u{9f}').contains(&c) {
+    if c == '&' || ('\u{80}'..='\u{9f}').contains(&c) || unknown_letter(c) {
         k |= NEVER;
     }
     if matches!(c, 'À'..='ß' | 'Ā'..='ž') && is_upper(c) {
@@ -535,6 +538,7 @@ mod tests {
             "mГ©dicament",
             "pi√π",
             "Fish &amp; Chips",
+            "offline mode вњ“, sync вњ“",
             "tur\u{92}stico",
             "ÄŒeÅ¡tina",
             "ΚΑΛΗΜΕΡΑ",

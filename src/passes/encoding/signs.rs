@@ -9,7 +9,7 @@
 //! character from a codec other than latin-1 or windows-1252, a lone character
 //! of a script the segment does not use, two such scripts at once).
 
-use super::bigrams::is_letter;
+use super::bigrams::{is_letter, known, Script};
 use super::mojibake::{anomalous, anomalous_pair, any_pair, block_of, implausibility};
 
 /// Whether `text` has a character of the Basic Multilingual Plane's
@@ -37,7 +37,8 @@ pub(super) fn private_use(text: &str) -> bool {
 pub(super) fn lone_sequence(text: &str, fixed: &str) -> bool {
     let long = fixed.chars().any(|c| c as u32 >= 0x800);
     let letters = |t: &str| t.chars().any(|c| !c.is_ascii() && is_letter(c));
-    let evidence = odd_pairs(text) || (long && !letters(fixed) && high_letters(text));
+    let evidence = odd_pairs(text)
+        || (long && !letters(fixed) && (high_letters(text) || unknown_letters(text)));
     (long || !letters(text) || in_latin_word(text))
         && evidence
         && !anomalous(fixed)
@@ -48,7 +49,24 @@ pub(super) fn lone_sequence(text: &str, fixed: &str) -> bool {
 /// Whether `text` may hold a lone sequence [`lone_sequence`] takes: the
 /// evidence it asks for, less what depends on the reading.
 pub(super) fn lone_sequence_possible(text: &str) -> bool {
-    odd_pairs(text) || high_letters(text)
+    odd_pairs(text) || high_letters(text) || unknown_letters(text)
+}
+
+/// Whether `text` has a Cyrillic or Greek letter that the letter-pair tables
+/// do not know (`вњ“` is `✓` read as windows-1251: `њ` is Serbian and
+/// Macedonian, `Ђ`, `ћ`, `џ` and `Ў` the like): the tables cover Russian,
+/// Ukrainian, Bulgarian and Greek, and a three-byte sequence of symbols read
+/// through windows-1251 spells one of the others more often than not, while
+/// a word of the languages that have them does not spell a sequence (their
+/// letters follow a small letter two at a time only by chance).
+fn unknown_letters(text: &str) -> bool {
+    text.chars().any(unknown_letter)
+}
+
+/// Whether `c` is a Cyrillic or Greek letter the letter-pair tables do not
+/// know (see [`unknown_letters`]).
+pub(super) fn unknown_letter(c: char) -> bool {
+    matches!(Script::of(c), Some(Script::Cyrillic | Script::Greek)) && is_letter(c) && !known(c)
 }
 
 /// Whether two neighbouring characters of `text`, one outside ASCII, are
