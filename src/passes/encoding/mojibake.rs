@@ -930,12 +930,14 @@ fn implausibility_and_pairs(text: &str) -> (usize, Tally) {
         .filter(|w| !w.is_ascii())
     {
         t.add(word, true);
-        // A word with letters of two scripts (`macrรณsporo`, `–ó–∞–º`).
-        let mut ids = word
+        // A word with letters of two scripts (`macrรณsporo`, `–ó–∞–º`), other
+        // than Latin beside Chinese, Japanese or Korean, which write no
+        // spaces between words (`からkindleの`).
+        let scripts = word
             .chars()
             .filter(|&c| is_letter(c))
-            .map(|c| script_of(c).unwrap_or(0));
-        if ids.next().is_some_and(|first| ids.any(|s| s != first)) {
+            .fold(0u16, |seen, c| seen | 1 << script_of(c).unwrap_or(0));
+        if scripts.count_ones() > 1 && scripts != (1 | 1 << 7) {
             cost += 3;
         }
     }
@@ -1015,7 +1017,8 @@ fn wordlike(s: &str) -> bool {
 
 /// Characters ordinary text is made of: Latin, Greek, Cyrillic, Hebrew, Arabic,
 /// Indic, Thai, CJK, Hangul, kana, common punctuation and symbols (the narrow
-/// no-break space of French typography among them), emoji. Not the
+/// no-break space of French typography among them), emoji with the joiners
+/// and variation selectors that build them (`🏳️‍🌈`). Not the
 /// mathematical operators and brackets of U+27C0 to U+2AFF, which only
 /// formulas use and which `вЂ™` gives in x-mac-cyrillic (`⫪`, where
 /// windows-1251 gives `’`).
@@ -1024,7 +1027,7 @@ fn plausible(c: char) -> bool {
         0xa0..=0x24f | 0x370..=0x3ff | 0x400..=0x52f | 0x5d0..=0x5ea | 0x600..=0x6ff
         | 0x900..=0xdff | 0xe00..=0xe7f | 0x1e00..=0x1fff | 0x2010..=0x2027 | 0x202f..=0x205e
         | 0x20a0..=0x20bf | 0x2100..=0x27bf | 0x27f0..=0x27ff | 0x2900..=0x297f
-        | 0x2b00..=0x2bff | 0x3000..=0x30ff | 0x3400..=0x9fff
+        | 0x2b00..=0x2bff | 0x3000..=0x30ff | 0x3400..=0x9fff | 0x200c..=0x200d | 0xfe00..=0xfe0f
         | 0xac00..=0xd7a3 | 0xff01..=0xff60 | 0x1f300..=0x1faff)
 }
 
