@@ -35,8 +35,8 @@ ENCODINGS = {
     "ISO8859-7": "iso8859_7", "ISO8859-1": "latin-1", "ISO8859-2": "iso8859_2",
     "ISO8859-13": "iso8859_13", "ISO8859-15": "iso8859_15",
 }
-# Most forms taken from one stem: a guard against affix sets that multiply
-# (Hungarian, Turkish), so that no language's few stems outweigh the rest.
+# Most forms taken from one stem (the first in sorted order): a guard
+# against affix sets that multiply (Lithuanian makes a hundred forms a stem).
 MAX_FORMS = 300
 # A pair in this many forms of one dictionary counts as seen (SEEN, the
 # least count the tables score above zero) even when scaling makes it rarer.
@@ -148,7 +148,7 @@ def condition(cond, prefix):
 
 
 def entries(dic):
-    """The stems of `dic` and the forms each makes (see [`Affixes.forms`])."""
+    """The stems of `dic`, each with the forms it makes (see Affixes.forms)."""
     aff = Affixes(dic)
     lines = (HUNSPELL / f"{dic}.dic").read_bytes().decode(aff.encoding, "replace").splitlines()
     for line in lines[1:]:
@@ -164,6 +164,7 @@ def entries(dic):
 
 
 def pairs(word):
+    """The pairs of adjacent letters in `word`, lower case and NFC."""
     w = unicodedata.normalize("NFC", word.lower())
     return [a + b for a, b in zip(w, w[1:]) if a.isalpha() and b.isalpha()]
 
@@ -171,15 +172,15 @@ def pairs(word):
 def dictionary_counts(dic):
     """The letter pairs of `dic`'s stems and of all its forms, and how many
     forms there are."""
-    stem_counts = collections.Counter()
-    form_counts = collections.Counter()
-    forms = 0
+    stem_pairs = collections.Counter()
+    form_pairs = collections.Counter()
+    n_forms = 0
     for stem, made in entries(dic):
-        stem_counts.update(pairs(stem))
+        stem_pairs.update(pairs(stem))
         for w in made:
-            forms += 1
-            form_counts.update(pairs(w))
-    return stem_counts, form_counts, forms
+            n_forms += 1
+            form_pairs.update(pairs(w))
+    return stem_pairs, form_pairs, n_forms
 
 
 def main():
@@ -188,19 +189,19 @@ def main():
         # The scale of the counts written: as many pairs as all the stems
         # have, so that the tables' floor (a pair seen fewer than three
         # times is never seen) means what it meant for stems alone.
-        total = sum(sum(stems.values()) for stems, _, _ in counted.values())
+        total = sum(sum(stem_pairs.values()) for stem_pairs, _, _ in counted.values())
         counts = collections.Counter()
-        for dic, (stems, forms, n) in counted.items():
+        for dic, (_, form_pairs, n_forms) in counted.items():
             # Each pair counts at its share of the language where it is
             # commonest: the question the tables answer is whether a word
             # reads as a word of some language, and Portuguese `õe` (in
             # `opiniões`) is common in Portuguese, however rare it is over
             # eighteen languages. A pair many forms have counts as seen.
-            size = max(1, sum(forms.values()))
-            for k, v in forms.items():
+            size = max(1, sum(form_pairs.values()))
+            for k, v in form_pairs.items():
                 share = v / size * total
                 counts[k] = max(counts[k], share, SEEN if v >= MIN_FORMS else 0)
-            print(f"  {dic}: {n} forms")
+            print(f"  {dic}: {n_forms} forms")
         out = ROOT / f"data/encoding/bigrams-{script}.tsv"
         lines = [f"{k}\t{round(v)}" for k, v in sorted(counts.items()) if round(v) >= 2]
         header = (
