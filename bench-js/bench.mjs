@@ -6,7 +6,8 @@
 //
 // Two corpora (bench-js/corpus.mjs): "dense", where a quarter of the lines are
 // damaged, and "sparse", one line in a hundred, about as often as real scraped
-// pages carry mojibake. Prints MB/s (of UTF-8 input) for each system and pass,
+// pages carry mojibake; then the same lines with none damaged, and the copy
+// of the string into wasm memory that every call makes, as floors. Prints MB/s (of UTF-8 input) for each system and pass,
 // and the ratio of the `encoding` pass to ftfy-js's fix_encoding (also with the
 // result's edits read, and against fix_text).
 import { readFileSync } from "node:fs";
@@ -68,6 +69,11 @@ for (const [corpus, every] of [["dense", 4], ["sparse", 100]]) {
   // into lines first, so fix_encoding is given one line at a time, as fix_text does.
   measure("ftfy-js fix_encoding, per line", () => text.split("\n").map((l) => fix_encoding(l)).join("\n"));
   measure("ftfy-js fix_text", () => fix_text(text));
+  // The floor under every call: the string's copy into wasm memory as UTF-8
+  // (one TextEncoder.encodeInto, as src/wasm/text.js makes it).
+  const utf8 = new Uint8Array(text.length * 3);
+  const encoder = new TextEncoder();
+  measure("copy into wasm memory (encodeInto)", () => encoder.encodeInto(text, utf8));
   const ours = rows.find((r) => r.label === (names.includes("encoding") ? "textscrub --only encoding (wasm)" : "textscrub gentle preset (wasm)"));
   const theirs = rows.find((r) => r.label === "ftfy-js fix_encoding, per line");
   console.log(`  ratio ${ours.label} / ftfy-js fix_encoding per line: ${(ours.mbs / theirs.mbs).toFixed(1)}x`);
@@ -75,4 +81,14 @@ for (const [corpus, every] of [["dense", 4], ["sparse", 100]]) {
   const fixText = rows.find((r) => r.label === "ftfy-js fix_text");
   if (read) console.log(`  ratio ${read.label} / ftfy-js fix_encoding per line: ${(read.mbs / theirs.mbs).toFixed(1)}x`);
   console.log(`  ratio ${ours.label} / ftfy-js fix_text: ${(ours.mbs / fixText.mbs).toFixed(1)}x`);
+}
+
+// The same corpus with no damaged line: what the pass costs when it repairs
+// nothing (the copy and one scan), the floor for the corpora above.
+{
+  const text = build(size, Infinity);
+  const mb = Buffer.byteLength(text) / 1e6;
+  console.log(`\nundamaged corpus: ${mb.toFixed(2)} MB, ${text.split("\n").length} lines, no damaged line`);
+  const { ms } = best(() => clean(text, { only: ["encoding"] }));
+  console.log(`  ${"textscrub --only encoding (wasm)".padEnd(38)} ${ms.toFixed(1).padStart(9)} ms ${(mb / (ms / 1000)).toFixed(2).padStart(9)} MB/s`);
 }
