@@ -5,7 +5,9 @@
 //!    `&#8217;`, `&nbsp;`).
 //! 2. [`mojibake`]: UTF-8 read through a single-byte codec (`cafÃ©`, `вЂ“`,
 //!    `√©`, `â€œ`), as many layers deep as it goes, per line, including lines
-//!    where only some words are mangled or two kinds of mojibake sit side by side,
+//!    where only some words are mangled or two kinds of mojibake sit side by side
+//!    (a run of words in a codec the clean half cannot be read through: see
+//!    [`rare_parts`]),
 //!    sequences where a no-break space became a plain space or a byte was lost
 //!    (`?`, U+FFFD), CESU-8 emoji, and C1 control characters (windows-1252 read as
 //!    latin-1).
@@ -49,6 +51,7 @@ pub mod explain;
 pub mod legacy;
 pub mod mojibake;
 pub mod plain;
+pub mod rare_parts;
 pub mod signs;
 #[rustfmt::skip]
 pub mod tables;

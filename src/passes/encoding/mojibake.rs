@@ -30,6 +30,7 @@ use super::badness::{chars_of, is_bad, is_bad_chars};
 use super::bigrams::{is_letter, Tally};
 use super::codecs::Codec;
 use super::explain::Layer;
+use super::rare_parts::rare_codec_in_part;
 use super::signs::{
     block_counts, lone_script, lone_sequence, lone_sequence_possible, mixed_blocks, private_use,
 };
@@ -74,7 +75,15 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
         if reads_as_words(text) {
             return None;
         }
-        return rare_codec(text, 0, true).or_else(|| bold(text));
+        if let Some(found) = rare_codec(text, 0, true).or_else(|| bold(text)) {
+            return Some(found);
+        }
+        // Part of the segment in one codec, beside clean text; not once a
+        // layer of the whole segment is undone (which said it was one text).
+        if repaired {
+            return None;
+        }
+        return rare_codec_in_part(text).map(|(fixed, parts)| (fixed, Layer::Mixed(parts)));
     }
     let mut buf = Vec::with_capacity(text.len());
     let has_sub = text.contains('\u{1a}');
@@ -145,7 +154,7 @@ fn step(text: &str, repaired: bool) -> Option<(String, Layer)> {
     if let Some((_, fixed, layer)) = best {
         return Some((fixed, layer));
     }
-    if let Some((fixed, parts)) = inconsistent(text, false) {
+    if let Some((fixed, parts)) = inconsistent(text, false).or_else(|| rare_codec_in_part(text)) {
         return Some((fixed, Layer::Mixed(parts)));
     }
     if let Some(found) = partial_layer(text) {
@@ -951,7 +960,7 @@ fn implausibility_and_pairs(text: &str) -> (usize, Tally) {
 /// plausible. Starts at codec number `first`. When `strict` (the segment does
 /// not look bad), the result must also be clearly more plausible than the
 /// segment as it stands ([`implausibility`]), with nothing unknown in it.
-fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)> {
+pub(super) fn rare_codec(text: &str, first: usize, strict: bool) -> Option<(String, Layer)> {
     // Two sequences take four characters at least; one takes two, and a
     // segment with something words never have (see [`lone_sequence`]).
     let high = text.chars().filter(|c| !c.is_ascii()).take(4).count();
