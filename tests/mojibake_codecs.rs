@@ -202,24 +202,8 @@ fn half_mangled(s: &str, codec: Codec) -> Option<String> {
 /// the first half left clean: one line, part mangled, part fine.
 #[test]
 fn a_clean_half_beside_a_mangled_half_comes_back() {
-    let cp1252 = Codec::by_name("windows-1252").expect("should know windows-1252");
-    let (mut repaired, mut mangled) = (0, 0);
-    let mut third = Vec::new();
-    for s in SENTENCES {
-        let Some(line) = half_mangled(s, cp1252) else {
-            continue;
-        };
-        if line == *s {
-            continue;
-        }
-        mangled += 1;
-        let out = encoding_only(&line);
-        if out == *s {
-            repaired += 1;
-        } else if out != line {
-            third.push(format!("{line:?} -> {out:?}"));
-        }
-    }
+    let cp1252 = codec_named("windows-1252");
+    let ((repaired, _, _, mangled), third) = outcomes(|s| half_mangled(s, cp1252));
     println!("clean half beside a windows-1252 half: {repaired} of {mangled} repaired");
     // Before the pass repaired stretches glued into words on their own
     // evidence, it left four of these (`BrnÄ›`, `baÅŸkenti`, `pÃ¥`, Greek).

@@ -456,7 +456,7 @@ fn take_word(
 }
 
 /// A letter outside ASCII.
-fn high_letter(c: char) -> bool {
+pub(super) fn high_letter(c: char) -> bool {
     !c.is_ascii() && is_letter(c)
 }
 

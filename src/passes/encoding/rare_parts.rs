@@ -18,10 +18,9 @@
 //! the segment may as well be inconsistent mojibake throughout, which is
 //! safest left as it is.
 
-use super::bigrams::is_letter;
 use super::codecs::Codec;
 use super::explain::Layer;
-use super::mojibake::rare_codec;
+use super::mojibake::{high_letter, rare_codec};
 use super::tables::CODECS;
 
 /// Repairs the runs of words in `text` that one codec reads as UTF-8 (see the
@@ -41,7 +40,7 @@ pub(super) fn rare_codec_in_part(text: &str) -> Option<(String, Vec<Vec<Layer>>)
         .collect();
     // Where the first and the last letter outside ASCII are, found once: a
     // run has letters beside it if either lies outside it.
-    let high = |(i, c): (usize, char)| (!c.is_ascii() && is_letter(c)).then_some(i);
+    let high = |(i, c): (usize, char)| high_letter(c).then_some(i);
     let letters = text
         .char_indices()
         .find_map(high)
